@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './errors.js';
+export * from './util.js';
+export * from './tsv.js';
