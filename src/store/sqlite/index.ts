@@ -1,8 +1,15 @@
 // the better-sqlite3 driver of the Store interface (default store).
-import { EntenteError } from '../../core/index.js';
 import type { OpenOptions, Store } from '../core/index.js';
+import { SqliteStore } from './driver.js';
 
-/** Opens a SQLite event store (being implemented). */
-export function openSqliteStore(_path: string, _options: OpenOptions = {}): Store {
-  throw new EntenteError('not-implemented', 'the SQLite store is being written');
+export { MIGRATIONS } from './migrate.js';
+export { SqliteStore } from './driver.js';
+
+/**
+ * Opens a SQLite event store at `path` (':memory:' for a throwaway one), creating and migrating it
+ * unless `readonly`. WAL mode, so other processes can read while one ingests.
+ * @example const store = openSqliteStore('entente.db'); store.ingest(doc, coder.codeDoc(doc)); store.close();
+ */
+export function openSqliteStore(path: string, options: OpenOptions = {}): Store {
+  return new SqliteStore(path, options);
 }
