@@ -172,6 +172,11 @@ describe('annotate: resolveDates details', () => {
     assert.equal(find('Aid has flowed since 2014.', null)[0]?.date.end, null);
   });
 
+  test('"from" alone does not make a range', () => {
+    const m = find('This report is from March 4, 2002.', '2002-03-04')[0];
+    assert.deepEqual([m?.text, m?.date.value, m?.date.kind], ['March 4, 2002', '2002-03-04', 'exact']);
+  });
+
   test('reasons say how a date was resolved', () => {
     assert.equal(find('They met on Monday.')[0]?.date.reason, 'weekday on or before reference');
     assert.equal(find('They met in May.')[0]?.date.reason, 'month without year, past');

@@ -389,7 +389,8 @@ function applyContext(base: Base, ref: string | null, pre: string | undefined, e
     out = { ...out, kind: 'approximate', reason: `${edgeWord} (${out.reason})` };
   }
   if (out.kind === 'unresolved' || out.kind === 'range' || pre === undefined) return out;
-  if (pre === 'since' || pre === 'from') {
+  // "from" alone is not a range ("the story is from March 4, 2002"); "from 2014 to 2016" is matched whole
+  if (pre === 'since') {
     return { ...out, kind: 'range', end: ref, reason: `${pre}: range from start of period to reference (${out.reason})` };
   }
   if (pre === 'by' || pre === 'until' || pre === 'till' || pre === 'through') {
@@ -401,7 +402,7 @@ function applyContext(base: Base, ref: string | null, pre: string | undefined, e
 }
 
 // context words kept in the span because they change the meaning
-const SPAN_PRE = new Set(['since', 'from', 'by', 'until', 'till', 'through', 'within']);
+const SPAN_PRE = new Set(['since', 'by', 'until', 'till', 'through', 'within']);
 
 /**
  * Finds the date expressions in `text.slice(span.start, span.end)` and resolves each against `reference`
@@ -431,7 +432,8 @@ export function resolveDates(text: string, span: Span, reference: string | null)
     let from = coreAt;
     if (g.edge !== undefined) from = idx.edge?.[0] ?? from;
     const futureIn = pre === 'in' && g.n !== undefined && g.ago === undefined && g.nrel === undefined;
-    if (pre !== undefined && (SPAN_PRE.has(pre) || futureIn)) from = m.index;
+    const fromTo = pre === 'from' && g.ry1 !== undefined;
+    if (pre !== undefined && (SPAN_PRE.has(pre) || futureIn || fromTo)) from = m.index;
     const to = m.index + m[0].length;
     const words = slice.slice(from, to);
     const abs: Span = { start: start + from, end: start + to };
