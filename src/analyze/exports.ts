@@ -107,7 +107,8 @@ export const CSV_COLUMNS = [
   'confidence', 'score', 'quad', 'text', 'doc_ids', 'urls',
 ] as const;
 
-function csvRow(ev: EventDetail): unknown[] {
+/** The CSV_COLUMNS values of one cluster. */
+export function csvRecord(ev: EventDetail): unknown[] {
   const scores = loadScores();
   return [
     ev.id, ev.date, ev.dateEnd, ev.granularity, ev.type, ev.cameo, ev.mode, ev.ploverMode, ev.aux, ev.flagged ? 1 : 0, ev.contexts,
@@ -159,7 +160,7 @@ export function exportEvents(store: Store, filter: EventFilter, format: EventExp
   if (format === 'gdelt') write(`${GDELT_COLUMNS.join('\t')}\n`);
   for (const ev of store.iterateEvents(filter)) {
     if (format === 'plover') write(`${JSON.stringify(toPloverRecord(ev))}\n`);
-    else if (format === 'csv') write(`${csvRow(ev).map(csvCell).join(',')}\n`);
+    else if (format === 'csv') write(`${csvRecord(ev).map(csvCell).join(',')}\n`);
     else write(`${gdeltRow(ev).map(tsvCell).join('\t')}\n`);
     n++;
   }

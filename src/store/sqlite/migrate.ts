@@ -113,8 +113,8 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_cluster ON evidence(cluster);
 
-CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
-CREATE VIRTUAL TABLE evidence_fts USING fts5(text, content='evidence', content_rowid='rowid');
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE evidence_fts USING fts5(text, content='evidence', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
 `,
   },
 ];

@@ -1,0 +1,141 @@
+// entente ingest: read documents, code them, and write them into the event store (merging duplicate reports).
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type CodedDoc, createCoder, type Doc } from '../../../index.js';
+import { formatIssue, type InputRecord, readInputs, rejectRecord } from '../../../ingest/index.js';
+import { type IngestItem, openStore } from '../../../store/index.js';
+import { UsageError } from '../../../core/index.js';
+import type { Command, Io } from '../command.js';
+import { dbOptions, dbPath, parseCount } from '../format.js';
+
+const HELP = `usage: entente ingest <file|folder|-> ... [options]
+
+Codes documents and writes them, with their events, into the event store. Re-ingesting a document
+(same id, or same text from the same outlet) changes nothing; a near-copy from another outlet adds a
+source to the events of the original; reports of one event from many documents become one event.
+Each batch of documents is one transaction: a killed ingest loses at most its last batch, and
+running the same command again completes the work.
+
+inputs: JSONL files (.jsonl, .ndjson; one document per line), plain-text files, folders (walked),
+  or - for JSONL on stdin.
+
+options:
+  --db PATH        database file (default ./entente.db; created and migrated if needed)
+  --rejects FILE   write rejected records as JSON lines (file, line, issues, raw)
+  --batch N        documents per transaction (default 200; 1 = one transaction per document)
+  --strict         exit 1 when any record was rejected
+  --quiet          no progress lines (the summary is still printed)
+
+Progress (documents/s, events, rejects) and the summary go to stderr.
+
+example:
+  entente ingest articles/ news.jsonl --db events.db --rejects rejects.jsonl
+  cat feed.jsonl | entente ingest - --db events.db`;
+
+interface Counters {
+  read: number;
+  fresh: number;
+  copies: number;
+  duplicates: number;
+  events: number;
+  newClusters: number;
+  merged: number;
+  rejects: number;
+  byCode: Map<string, number>;
+}
+
+function summary(c: Counters, seconds: number, db: string, bytes: number): string {
+  const rate = seconds > 0 ? Math.round(c.read / seconds) : c.read;
+  const codes = [...c.byCode.entries()].sort().map(([k, n]) => `${k} ${n}`).join(', ');
+  return [
+    `ingest: ${c.read} documents read in ${seconds.toFixed(1)} s (${rate}/s)`,
+    `  stored ${c.fresh} new, ${c.copies} near-copies (adding sources), skipped ${c.duplicates} already stored`,
+    `  ${c.events} events: ${c.newClusters} new event clusters, ${c.merged} merged into existing ones`,
+    `  rejected ${c.rejects}${codes ? ` (${codes})` : ''}`,
+    `  database ${db} (${(bytes / 1048576).toFixed(1)} MiB)`,
+    '',
+  ].join('\n');
+}
+
+export const command: Command = {
+  name: 'ingest',
+  summary: 'code documents and store their events (idempotent; merges duplicate reports)',
+  help: HELP,
+  options: {
+    ...dbOptions,
+    rejects: { type: 'string' },
+    batch: { type: 'string' },
+    strict: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  },
+  async run({ values, positionals }, io: Io): Promise<number> {
+    if (positionals.length === 0) throw new UsageError('give at least one file, folder, or - for stdin');
+    const batchSize = Math.max(1, parseCount(values.batch, 'batch', 200));
+    const quiet = values.quiet === true;
+    const path = dbPath(values, io);
+    const store = openStore(path);
+    const coder = createCoder();
+    const rejectsFd = typeof values.rejects === 'string' ? openSync(resolve(io.cwd, values.rejects), 'w') : null;
+    const c: Counters = { read: 0, fresh: 0, copies: 0, duplicates: 0, events: 0, newClusters: 0, merged: 0, rejects: 0, byCode: new Map() };
+    const started = Date.now();
+    let lastProgress = started;
+    const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+    const reject = (rec: Extract<InputRecord, { ok: false }>) => {
+      c.rejects++;
+      for (const i of rec.issues) c.byCode.set(i.code, (c.byCode.get(i.code) ?? 0) + 1);
+      if (!quiet) for (const i of rec.issues.slice(0, 3)) io.stderr.write(`${tty ? '\r\x1b[K' : ''}entente ingest: ${formatIssue(i)}\n`);
+      if (rejectsFd !== null) writeSync(rejectsFd, `${rejectRecord(rec)}\n`);
+    };
+    const progress = (force = false) => {
+      const now = Date.now();
+      if (quiet || (!force && now - lastProgress < 1000)) return;
+      lastProgress = now;
+      const s = (now - started) / 1000;
+      io.stderr.write(
+        `${tty ? '\r\x1b[K' : ''}ingest: ${c.read} docs (${Math.round(c.read / Math.max(s, 0.001))}/s), ${c.events} events, ${c.copies} copies, ${c.duplicates} already stored, ${c.rejects} rejects${tty ? '' : '\n'}`,
+      );
+    };
+    let batch: IngestItem[] = [];
+    const flush = () => {
+      if (batch.length === 0) return;
+      for (const r of store.ingestBatch(batch)) {
+        if (r.status === 'duplicate') c.duplicates++;
+        else if (r.status === 'copy') c.copies++;
+        else c.fresh++;
+        c.events += r.events;
+        c.newClusters += r.newClusters;
+        c.merged += r.merged;
+      }
+      batch = [];
+      progress();
+    };
+    try {
+      // inputs are relative to the command's working directory (tests run commands with another cwd)
+      const inputs = positionals.map((p) => (p === '-' || io.cwd === process.cwd() ? p : resolve(io.cwd, p)));
+      for await (const rec of readInputs(inputs, { stdin: io.stdin })) {
+        if (!rec.ok) {
+          reject(rec);
+          continue;
+        }
+        c.read++;
+        const doc: Doc = rec.doc;
+        let coded: CodedDoc;
+        try {
+          coded = store.hasDocument(doc.id) ? { id: doc.id, date: doc.date, events: [] } : coder.codeDoc(doc);
+        } catch (e) {
+          reject({ ok: false, issues: [{ code: 'coder', message: `coding failed: ${(e as Error).message}`, file: rec.file, ...(rec.line !== null ? { line: rec.line } : {}), docId: doc.id }], file: rec.file, line: rec.line, raw: null });
+          continue;
+        }
+        batch.push({ doc, coded });
+        if (batch.length >= batchSize) flush();
+      }
+      flush();
+      if (tty && !quiet) io.stderr.write('\r\x1b[K');
+      io.stderr.write(summary(c, (Date.now() - started) / 1000, path, store.stats().bytes));
+    } finally {
+      store.close();
+      if (rejectsFd !== null) closeSync(rejectsFd);
+    }
+    return values.strict === true && c.rejects > 0 ? 1 : 0;
+  },
+};
