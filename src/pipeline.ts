@@ -1,9 +1,15 @@
 // the one place that orders the stages: ingest -> annotate -> resolve -> code.
-import type { CodedDoc, Doc } from './core/index.js';
+import { type Sentence, annotate } from './annotate/index.js';
+import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate } from './core/index.js';
+import { stableId } from './core/index.js';
+import { type PatternIndex, type RawEvent, codeTokens, loadPatterns } from './code/index.js';
+import { type ActorRef, type Chunk, type Lexicon, findChunks, loadLexicon, matchAt, newMemory } from './resolve/index.js';
 
 export interface CoderOptions {
   /** Keep events with negated/hypothetical/historical markers (default true; eval drops them). */
   readonly keepModal?: boolean;
+  /** Dictionaries folder (default: the package's data/). */
+  readonly dataDir?: string;
 }
 
 export interface Coder {
@@ -12,10 +18,184 @@ export interface Coder {
 }
 
 /** Loads the dictionaries once and returns a coder. */
-export function createCoder(_options: CoderOptions = {}): Coder {
+export function createCoder(options: CoderOptions = {}): Coder {
+  const lex = loadLexicon(options.dataDir);
+  const patterns = loadPatterns(options.dataDir ? `${options.dataDir}/patterns` : undefined);
+  const keepModal = options.keepModal ?? true;
+  return { codeDoc: (doc) => codeDocument(doc, lex, patterns, keepModal) };
+}
+
+function toActor(a: ActorRef | null, text: string, span: { start: number; end: number } | null, docText: string): Actor | null {
+  if (!a) return null;
   return {
-    codeDoc(doc: Doc): CodedDoc {
-      return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: [] };
+    code: a.country + a.sector,
+    country: a.country,
+    sector: a.sector,
+    name: a.name,
+    text: span ? docText.slice(span.start, span.end) : text,
+    span,
+  };
+}
+
+function documentDate(date: string | null): ResolvedDate {
+  return date
+    ? { value: date, granularity: 'day', kind: 'approximate', stated: false, text: null, span: null, reason: 'document date' }
+    : { value: null, granularity: 'day', kind: 'unresolved', stated: false, text: null, span: null, reason: 'no document date' };
+}
+
+/** A place named in the sentence with in/at: the gazetteer's city or a country. */
+function placeOf(lex: Lexicon, s: Sentence, lowercase: boolean): Place | null {
+  const toks = s.tokens;
+  for (let i = 0; i < toks.length - 1; i++) {
+    const n = toks[i]!.norm;
+    if (n !== 'in' && n !== 'at') continue;
+    let j = i + 1;
+    if (toks[j]?.norm === 'the') j++;
+    const m = matchAt(lex, toks, j, lowercase);
+    if (!m) continue;
+    const city = m.entries.find((e) => e.kind === 'city');
+    if (city) return { name: city.name, country: city.code, lat: city.lat ?? null, lon: city.lon ?? null };
+    const ctry = m.entries.find((e) => e.kind === 'country' && (e.sub === 'name' || e.sub === 'alt'));
+    if (ctry) {
+      const cap = lex.capitals.get(ctry.code);
+      return { name: lex.countryNames.get(ctry.code) ?? ctry.name, country: ctry.code, lat: cap?.lat ?? null, lon: cap?.lon ?? null };
+    }
+  }
+  return null;
+}
+
+/** The country of a dateline such as "ISLAMABAD –" or "KHARTOUM:" at the start of the text. */
+function datelineCountry(lex: Lexicon, s: Sentence | undefined): string | null {
+  if (!s) return null;
+  const toks = s.tokens;
+  for (let i = 0; i < Math.min(3, toks.length); i++) {
+    const t = toks[i]!;
+    if (t.text !== t.text.toUpperCase() || t.punct) continue;
+    const m = matchAt(lex, toks.map((x) => ({ norm: x.norm, cap: true })), i, true);
+    const e = m?.entries.find((x) => x.kind === 'city' || (x.kind === 'country' && x.sub === 'capital'));
+    if (m && e) {
+      const nx = toks[m.to]?.text ?? '';
+      if (/^[-–—:,(]$/.test(nx) || nx === '') return e.code;
+    }
+  }
+  return null;
+}
+
+export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, keepModal: boolean): CodedDoc {
+  const ann = annotate(doc);
+  const mem = newMemory(doc.date, ann.lowercase);
+  const ranked = countryRanking(lex, ann.sentences, ann.lowercase);
+  mem.home = datelineCountry(lex, ann.sentences[0]) ?? dominant(ranked);
+  const dyad = mainDyad(ranked);
+  const events: CodedEvent[] = [];
+  for (const s of ann.sentences) {
+    const chunks: Chunk[] = findChunks(lex, s.tokens, mem);
+    const raws = codeTokens(patterns, s.tokens, chunks);
+    if (raws.length === 0) continue;
+    const place = placeOf(lex, s, ann.lowercase);
+    const seen = new Set<string>();
+    for (const raw of raws) {
+      if (!raw.source && !raw.target) continue;
+      const r = completeFromDyad(raw, dyad, mem.home);
+      const ev = finish(doc, s, r, place);
+      if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;
+      const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push(ev);
+    }
+  }
+  return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events };
+}
+
+/** Countries of the document by number of mentions (names, adjectives, capitals, cities, organisations, persons). */
+function countryRanking(lex: Lexicon, sentences: readonly Sentence[], lowercase: boolean): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    const toks = s.tokens;
+    for (let i = 0; i < toks.length; ) {
+      const m = matchAt(lex, toks, i, lowercase);
+      if (!m) {
+        i++;
+        continue;
+      }
+      const e = m.entries.find((x) => x.kind !== 'sector');
+      const c = e?.code.slice(0, 3);
+      if (c && c !== 'IGO' && c !== 'NGO' && c !== 'MNC' && c !== 'IMG' && c !== '---') counts.set(c, (counts.get(c) ?? 0) + 1);
+      i = m.to;
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/** The home country when one country clearly dominates the document. */
+function dominant(ranked: [string, number][]): string | null {
+  const [top, second] = ranked;
+  if (!top) return null;
+  if (second && second[1] * 2 > top[1]) return null;
+  return top[0];
+}
+
+/** The document's main pair of countries: the two most mentioned, when the second is mentioned at least twice. */
+function mainDyad(ranked: [string, number][]): [string, string] | null {
+  const [top, second] = ranked;
+  if (!top || !second || second[1] < 2) return null;
+  return [top[0], second[0]];
+}
+
+/**
+ * Fills an event's missing side from the document's main dyad: news often names one side and leaves the
+ * other to the context ("Germany pledged another package of military aid" in a story about Ukraine).
+ */
+function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: string | null): RawEvent {
+  if (r.source && r.target) return r;
+  const known = r.source ?? r.target;
+  if (!known) return r;
+  let other: string | null = null;
+  if (dyad && known.country === dyad[0]) other = dyad[1];
+  else if (dyad && known.country === dyad[1]) other = dyad[0];
+  else if (!dyad && home && known.country === home && DOMESTIC.has(r.type)) other = home;
+  if (!other) return r;
+  const filled: ActorRef = { country: other, sector: '', name: null, via: 'the document\'s main dyad', isPerson: false };
+  const why = `${r.source ? 'target' : 'source'} not stated in the sentence: ${other} from the document's main ${dyad ? 'dyad' : 'country'}`;
+  return {
+    ...r,
+    source: r.source ?? filled,
+    target: r.target ?? filled,
+    confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100),
+    explain: [...r.explain, why],
+  };
+}
+
+const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'ACCUSE', 'REJECT']);
+
+function finish(doc: Doc, s: Sentence, r: RawEvent, place: Place | null): CodedEvent {
+  const text = doc.text;
+  const source = toActor(r.source, '', r.sourceSpan, text);
+  const target = toActor(r.target, '', r.targetSpan, text);
+  const aux: AuxMode[] = [...r.aux];
+  const mode = [r.ploverMode, ...aux].filter(Boolean).join(',');
+  const date = documentDate(doc.date);
+  return {
+    id: stableId(doc.id, s.span.start, r.trigger.start, r.type, source?.code ?? '', target?.code ?? ''),
+    type: r.type,
+    cameo: r.cameo,
+    mode,
+    ploverMode: r.ploverMode,
+    aux,
+    context: r.context,
+    source,
+    target,
+    date,
+    location: place,
+    evidence: {
+      text: text.slice(s.span.start, s.span.end),
+      start: s.span.start,
+      end: s.span.end,
+      trigger: { text: text.slice(r.trigger.start, r.trigger.end), start: r.trigger.start, end: r.trigger.end },
     },
+    confidence: r.confidence,
+    rule: r.rule,
+    explain: [...r.explain, `date: ${date.reason}`],
   };
 }

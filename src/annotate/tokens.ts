@@ -1,0 +1,67 @@
+import type { Span } from '../core/index.js';
+
+/** A token: offsets into the document text, the folded form used for all matching. */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Lower case, diacritics removed, curly apostrophes straightened. */
+  readonly norm: string;
+  /** Starts with an upper-case letter. */
+  readonly cap: boolean;
+  /** Punctuation rather than a word or number. */
+  readonly punct: boolean;
+}
+
+// words (letters, digits, inner hyphens, dots of abbreviations like U.S., apostrophes inside words), or one symbol.
+const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|'s|’s|\S/gu;
+const FOLD_CACHE = new Map<string, string>();
+
+export function foldWord(w: string): string {
+  let f = FOLD_CACHE.get(w);
+  if (f === undefined) {
+    f = w
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ı/g, 'i')
+      .replace(/’/g, "'")
+      .toLowerCase();
+    if (FOLD_CACHE.size > 200_000) FOLD_CACHE.clear();
+    FOLD_CACHE.set(w, f);
+  }
+  return f;
+}
+
+/** Splits text[span] into tokens; possessive 's is a token of its own. */
+export function tokenize(text: string, span: Span = { start: 0, end: text.length }): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(span.start, span.end);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(slice); m !== null; m = TOKEN.exec(slice)) {
+    let word = m[0];
+    let start = span.start + m.index;
+    // split a trailing possessive off a word: Azerbaijan's -> Azerbaijan + 's
+    const poss = /['’]s$/.exec(word);
+    if (poss && word.length > 2) {
+      const base = word.slice(0, -2);
+      out.push(mk(base, start));
+      start += base.length;
+      word = word.slice(-2);
+    }
+    out.push(mk(word, start));
+  }
+  return out;
+}
+
+function mk(word: string, start: number): Token {
+  const c = word.charCodeAt(0);
+  const isWord = /[\p{L}\p{N}]/u.test(word[0]!) || word.length > 1;
+  return {
+    start,
+    end: start + word.length,
+    text: word,
+    norm: foldWord(word),
+    cap: c >= 65 && c <= 90 ? true : word[0] !== word[0]!.toLowerCase(),
+    punct: !isWord,
+  };
+}

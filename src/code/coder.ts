@@ -1,0 +1,281 @@
+// codes the events of one sentence: triggers from the pattern index, actors from the chunks, modality.
+import type { AuxMode, Plover, Span } from '../core/index.js';
+import type { Token } from '../annotate/tokens.js';
+import type { ActorRef, Chunk } from '../resolve/actors.js';
+import { modalityOf } from './modality.js';
+import type { Pattern, PatternIndex } from './patterns.js';
+
+/** An event found in a sentence, before dates, places and ids are attached. */
+export interface RawEvent {
+  readonly type: Plover;
+  readonly cameo: string | null;
+  readonly ploverMode: string;
+  readonly aux: readonly AuxMode[];
+  readonly context: readonly string[];
+  readonly source: ActorRef | null;
+  readonly target: ActorRef | null;
+  readonly sourceSpan: Span | null;
+  readonly targetSpan: Span | null;
+  readonly trigger: Span;
+  readonly triggerIndex: number;
+  readonly rule: string;
+  readonly confidence: number;
+  readonly explain: readonly string[];
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'got', 'get', 'gets', 'getting']);
+// words that end the search for an argument: another clause starts there.
+const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
+const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
+const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
+// future forms of these types are promises (AGREE); of these, threats (THREATEN).
+const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+const TO_THREATEN = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION']);
+
+interface Hit {
+  p: Pattern;
+  from: number;
+  to: number;
+}
+
+/** Finds pattern matches in the tokens: longest first, non-overlapping per start. */
+export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const cands = idx.byFirst.get(toks[i]!.norm);
+    if (!cands) continue;
+    for (const p of cands) {
+      const end = matchSlots(p, toks, i);
+      if (end < 0) continue;
+      if (p.not && vetoed(p, toks, i, end)) continue;
+      if (p.requires && !required(p, toks, end)) continue;
+      hits.push({ p, from: i, to: end });
+    }
+  }
+  // a hit inside a longer hit of the same type is dropped
+  hits.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
+  return hits.filter((h) => !hits.some((o) => o !== h && o.p.plover === h.p.plover && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from));
+}
+
+function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
+  let j = i;
+  for (let s = 0; s < p.slots.length; s++) {
+    const slot = p.slots[s];
+    if (slot === null) {
+      const nextSlot = p.slots[s + 1]!;
+      let k = j;
+      let found = -1;
+      while (k < toks.length && k <= j + 3) {
+        if (nextSlot.has(toks[k]!.norm)) {
+          found = k;
+          break;
+        }
+        if (toks[k]!.norm === '.' || toks[k]!.norm === ';') break;
+        k++;
+      }
+      if (found < 0) return -1;
+      j = found;
+      continue;
+    }
+    if (j >= toks.length || !slot!.has(toks[j]!.norm)) return -1;
+    j++;
+  }
+  return j;
+}
+
+function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from - 2); k < Math.min(toks.length, to + 3); k++) {
+    if (k >= from && k < to) continue;
+    if (p.not!.has(toks[k]!.norm)) return true;
+  }
+  return false;
+}
+
+function required(p: Pattern, toks: readonly Token[], end: number): boolean {
+  for (let k = end; k < Math.min(toks.length, end + 10); k++) {
+    if (p.requires!.has(toks[k]!.norm)) return true;
+    if (toks[k]!.norm === ';') break;
+  }
+  return false;
+}
+
+function isPassive(toks: readonly Token[], i: number, p: Pattern): boolean {
+  if (p.noun) return false;
+  const w = toks[i]!.norm;
+  if (!/(ed|en|wn|ld|nt|ght|ck|ut|et|ot|uck|ne)$/.test(w)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const n = toks[k]!.norm;
+    if (BE.has(n)) return true;
+    if (!/ly$/.test(n) && n !== 'also' && n !== 'reportedly' && n !== 'allegedly' && n !== 'not' && n !== 'being') return false;
+  }
+  return false;
+}
+
+/** The preposition directly before a chunk (skipping determiners), or '-' for none. */
+function prepBefore(toks: readonly Token[], c: Chunk): string {
+  for (let k = c.from - 1; k >= Math.max(0, c.from - 3); k--) {
+    const n = toks[k]!.norm;
+    if (n === 'the' || n === 'a' || n === 'an' || MODS.has(n)) continue;
+    return PREPS.has(n) ? n : '-';
+  }
+  return '-';
+}
+const MODS = new Set(['its', 'their', 'his', 'her', 'both', 'neighbouring', 'neighboring', 'fellow']);
+
+function blocked(toks: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (HARD_STOP.has(toks[k]!.norm)) return true;
+  return false;
+}
+
+function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: number, exclude: Chunk | null): Chunk | null {
+  // nearest chunk to the left that is not inside a prepositional phrase; fall back to any chunk
+  let fallback: Chunk | null = null;
+  for (let c = chunks.length - 1; c >= 0; c--) {
+    const ch = chunks[c]!;
+    if (ch.to > from || ch === exclude) continue;
+    if (blocked(toks, ch.to, from)) break;
+    const prep = prepBefore(toks, ch);
+    if (ch.placeOnly) continue;
+    if (prep === '-' || prep === 'between') return ch;
+    if (prep === 'of' && !fallback) fallback = ch;
+  }
+  // "According to X, ..." or a subject before a speech verb: the first chunk of the sentence
+  return fallback;
+}
+
+function objectOf(
+  toks: readonly Token[],
+  chunks: readonly Chunk[],
+  to: number,
+  p: Pattern,
+  passive: boolean,
+): { chunk: Chunk; prep: string } | null {
+  const preps = p.targetPreps ?? DEFAULT_PREPS;
+  for (const ch of chunks) {
+    if (ch.from < to) continue;
+    if (ch.from - to > 14) break;
+    if (blocked(toks, to, ch.from)) break;
+    const prep = prepBefore(toks, ch);
+    if (passive && prep === 'by') continue;
+    if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to'))) continue;
+    if (preps.has(prep) || (p.placeTarget && prep === 'in')) return { chunk: ch, prep };
+    if (prep === 'in' || prep === 'at' || prep === 'during' || prep === 'near') continue;
+    if (prep === 'of' || prep === 'from' || prep === 'including' || prep === 'about') continue;
+  }
+  return null;
+}
+
+function agentOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): Chunk | null {
+  for (const ch of chunks) {
+    if (ch.from < to || ch.from - to > 8) continue;
+    if (prepBefore(toks, ch) === 'by') return ch;
+  }
+  return null;
+}
+
+/** "talks between X and Y": the chunk after 'between'. */
+function betweenOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): Chunk | null {
+  for (const ch of chunks) {
+    if (ch.from < to || ch.from - to > 6) continue;
+    if (prepBefore(toks, ch) === 'between') return ch;
+  }
+  return null;
+}
+
+const span = (toks: readonly Token[], c: Chunk | null): Span | null =>
+  c ? { start: toks[c.from]!.start, end: toks[c.to - 1]!.end } : null;
+
+/** Codes every event of one sentence. */
+export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: readonly Chunk[]): RawEvent[] {
+  const out: RawEvent[] = [];
+  for (const h of findTriggers(idx, toks)) {
+    const p = h.p;
+    // a trigger inside an actor phrase ("the Ministry of Defence", "Defence Cooperation Agency") is no event
+    if (chunks.some((c) => c.from <= h.from && c.to >= h.to && !c.coref && c.to - c.from > 1 && h.from > c.from)) continue;
+    const passive = isPassive(toks, h.to - 1, p);
+    const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
+    let src: Chunk | null;
+    let tgt: Chunk | null;
+    const subj = subjectOf(toks, chunks, h.from, null);
+    if (passive) {
+      const agent = agentOf(toks, chunks, h.to);
+      src = agent;
+      tgt = subj;
+      explain.push(`passive voice: source ${agent ? "after 'by'" : 'not stated'}, target is the subject`);
+    } else if (p.roles === 'os') {
+      const obj = objectOf(toks, chunks, h.to, p, false);
+      src = obj?.chunk ?? null;
+      tgt = subj;
+      explain.push('roles: the subject hosts, the object is the visitor (source)');
+    } else {
+      src = subj;
+      const between = p.noun ? betweenOf(toks, chunks, h.to) : null;
+      if (between && !subj) {
+        src = between;
+        tgt = null;
+      } else {
+        tgt = objectOf(toks, chunks, h.to, p, false)?.chunk ?? null;
+      }
+    }
+    if (src && tgt && src === tgt) tgt = null;
+    const mod = modalityOf(toks, h.from, p.noun);
+    let type = p.plover;
+    const aux: AuxMode[] = [];
+    let ploverMode = p.mode;
+    if (mod.negated) aux.push('negated');
+    if (mod.hypothetical) aux.push('hypothetical');
+    if (mod.intend && !mod.negated && !mod.hypothetical) {
+      if (TO_AGREE.has(type)) {
+        explain.push(`future or intent (${mod.cues.join(', ')}): ${type} becomes AGREE`);
+        type = 'AGREE';
+        ploverMode = '';
+        aux.push('intend');
+      } else if (TO_THREATEN.has(type) && mod.threat) {
+        explain.push(`threat (${mod.cues.join(', ')}): ${type} becomes THREATEN`);
+        ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' ? 'relations' : 'restrict';
+        type = 'THREATEN';
+      } else if (type !== 'AGREE') aux.push('intend');
+    }
+    if (mod.negated) explain.push(`negated (${mod.cues.join(', ')})`);
+    if (mod.hypothetical) explain.push(`hypothetical (${mod.cues.join(', ')})`);
+    const srcMembers: (ActorRef | null)[] = src ? [...src.members] : [null];
+    let tgtMembers: (ActorRef | null)[] = tgt ? [...tgt.members] : [null];
+    const pairs: [ActorRef | null, ActorRef | null][] = [];
+    if (!tgt && src && src.members.length > 1 && (SYMMETRIC.has(type) || p.roles === 'pair')) {
+      // "Azerbaijan and Türkiye agreed": every pair of the compound
+      const m = src.members;
+      for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) pairs.push([m[a]!, m[b]!]);
+      explain.push('compound actor: one event per pair');
+    } else {
+      if (!tgt) tgtMembers = [null];
+      for (const s of srcMembers) for (const t of tgtMembers) if (s !== t) pairs.push([s, t]);
+    }
+    let conf = 0.8;
+    if (src?.coref) conf -= 0.15;
+    if (tgt?.coref) conf -= 0.15;
+    if (!src) conf -= 0.2;
+    if (src) explain.push(`source '${toks.slice(src.from, src.to).map((t) => t.text).join(' ')}' -> ${src.members.map((m) => m.country + m.sector).join(', ')} (${src.members[0]?.via ?? ''})`);
+    if (tgt) explain.push(`target '${toks.slice(tgt.from, tgt.to).map((t) => t.text).join(' ')}' -> ${tgt.members.map((m) => m.country + m.sector).join(', ')}`);
+    for (const [s, t] of pairs) {
+      if (s && t && s.country === t.country && s.sector === t.sector && s.name === t.name) continue;
+      out.push({
+        type,
+        cameo: type === p.plover ? p.cameo : null,
+        ploverMode,
+        aux,
+        context: p.context,
+        source: s,
+        target: t,
+        sourceSpan: span(toks, src),
+        targetSpan: span(toks, tgt),
+        trigger: { start: toks[h.from]!.start, end: toks[h.to - 1]!.end },
+        triggerIndex: h.from,
+        rule: p.id,
+        confidence: Math.max(0.1, Math.round(conf * 100) / 100),
+        explain,
+      });
+    }
+  }
+  return out;
+}

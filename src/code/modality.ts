@@ -1,0 +1,66 @@
+// decides whether a trigger reports an event that occurred, one that is intended, negated or hypothetical.
+import type { Token } from '../annotate/tokens.js';
+
+export interface Modality {
+  readonly intend: boolean;
+  readonly negated: boolean;
+  readonly hypothetical: boolean;
+  /** The intent is a threat or warning ("threatened to", "warned it would"). */
+  readonly threat: boolean;
+  readonly cues: readonly string[];
+}
+
+const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'neither', 'nor', 'cannot']);
+const HYP = new Set(['could', 'might', 'may', 'should', 'if', 'unless', 'whether', 'possible', 'possibly', 'potential', 'consider', 'considering', 'considered', 'mulling', 'weighing', 'perhaps']);
+const FUT = new Set(['will', "'ll", 'shall', 'would', 'to', 'plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended', 'expected', 'expects', 'set', 'aims', 'aim', 'aimed', 'seeks', 'seek', 'sought', 'pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows', 'offered', 'offers', 'ready', 'willing', 'prepared', 'agreed', 'agree', 'agrees', 'upcoming', 'future', 'proposed', 'scheduled', 'due', 'going', 'hopes', 'hope', 'wants', 'want', 'wanted', 'decided', 'decides', 'committed', 'soon', 'next']);
+const THREAT = new Set(['threatened', 'threatens', 'threaten', 'warned', 'warns', 'warn', 'vowed', 'vows']);
+// stop the look-back at these: they open another clause.
+const STOP = new Set([';', ':', 'said', 'says', 'told', 'stated', 'that', 'which', 'who', 'while', 'but', 'after', 'before', 'as', 'when', 'since', 'because', '"', '“', '”']);
+
+/** Looks back from the trigger (at most 7 tokens, not past a clause boundary) for modal cues. */
+export function modalityOf(toks: readonly Token[], trigger: number, noun: boolean): Modality {
+  const cues: string[] = [];
+  let intend = false;
+  let negated = false;
+  let hypothetical = false;
+  let threat = false;
+  const lo = Math.max(0, trigger - 7);
+  for (let i = trigger - 1; i >= lo; i--) {
+    const n = toks[i]!.norm;
+    if (STOP.has(n)) {
+      // "if" beyond a comma still conditions the clause: look for it at the sentence start
+      break;
+    }
+    if (n === ',' && i < trigger - 3) break;
+    if (NEG.has(n) && !(noun && n === 'no' && i < trigger - 1)) {
+      negated = true;
+      cues.push(n);
+    } else if (HYP.has(n)) {
+      hypothetical = true;
+      cues.push(n);
+    } else if (FUT.has(n)) {
+      // "to" counts only as an infinitive marker directly before a verb trigger
+      if (n === 'to' && (noun || i !== trigger - 1)) continue;
+      if (n === 'set' && toks[i + 1]?.norm !== 'to') continue;
+      if (n === 'due' && toks[i + 1]?.norm !== 'to') continue;
+      if (n === 'going' && toks[i + 1]?.norm !== 'to') continue;
+      if ((n === 'next' || n === 'upcoming' || n === 'future' || n === 'proposed' || n === 'scheduled') && !noun) continue;
+      intend = true;
+      cues.push(n);
+    }
+    if (THREAT.has(n)) {
+      threat = true;
+    }
+  }
+  // a condition at the start of the sentence: "If X attacks, Y would ..."
+  const first = toks[0]?.norm;
+  if (first === 'if' || first === 'unless' || first === 'should') {
+    hypothetical = true;
+    cues.push(first);
+  }
+  // "would" after a speech verb is reported future, not a hypothetical
+  if (hypothetical && cues.includes('would')) {
+    /* would is in FUT, never in HYP */
+  }
+  return { intend, negated, hypothetical, threat, cues };
+}

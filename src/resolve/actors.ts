@@ -1,0 +1,429 @@
+// finds actor mentions in a sentence and groups them into actor chunks (noun phrases naming actors).
+import type { Token } from '../annotate/tokens.js';
+import { type Entry, type Lexicon, matchAt } from './lexicon.js';
+
+/** One actor as resolved: country-level code, sector, canonical name. */
+export interface ActorRef {
+  readonly country: string;
+  readonly sector: string;
+  readonly name: string | null;
+  /** How it was resolved (dictionary entry, learned person, coreference). */
+  readonly via: string;
+  /** Person or organisation (for pronoun resolution). */
+  readonly isPerson: boolean;
+}
+
+/** A noun phrase that names one or more actors (compound: "Azerbaijan and Türkiye"). */
+export interface Chunk {
+  /** Token index range [from, to) in the sentence. */
+  readonly from: number;
+  readonly to: number;
+  readonly members: readonly ActorRef[];
+  /** Token index of the head word (sector noun, name), for role decisions. */
+  readonly head: number;
+  /** Resolved by coreference (pronoun, "the two countries"): weaker evidence. */
+  readonly coref: boolean;
+  /** The chunk is only a place (a city not used as a metonym). */
+  readonly placeOnly: boolean;
+}
+
+/** A person learned from the text: "Azerbaijan's Defense Minister, Zakir Hasanov". */
+export interface LearnedPerson {
+  readonly name: string;
+  readonly country: string;
+  readonly sector: string;
+}
+
+export interface DocMemory {
+  /** Surname (folded) and full name -> person. */
+  readonly persons: Map<string, LearnedPerson>;
+  /** Country mention counts (for "the two countries"). */
+  readonly countryCounts: Map<string, number>;
+  /** Most recent actors, newest last. */
+  readonly recent: ActorRef[];
+  readonly date: string | null;
+  /** Home country of the document (dateline or most mentioned). */
+  home: string | null;
+  readonly lowercase: boolean;
+}
+
+export function newMemory(date: string | null, lowercase: boolean): DocMemory {
+  return { persons: new Map(), countryCounts: new Map(), recent: [], date, home: null, lowercase };
+}
+
+// words that may stand inside an actor phrase without naming anything themselves.
+const GLUE = new Set(["'s", 'of', 'the', 'for', '-', 'and']);
+const MODIFIERS = new Set(
+  (
+    'deputy vice acting former then top senior chief first second head new national state state-owned state-run ' +
+    'federal central local regional provincial foreign defence defense military naval interior home security ' +
+    'special presidential royal supreme joint general armed main leading own two three several some many ' +
+    'hundreds thousands dozens other rival warring visiting hardline radical islamist islamic ethnic ' +
+    'civilian unarmed masked unidentified unknown suspected alleged prominent elite private public largest ' +
+    'opposition ruling government official high-ranking high-level ranking retired current outgoing incoming ' +
+    'newly elected minister ministerial cabinet prime president executive managing director mr mrs ms dr gen ' +
+    'lt col adm his her their its counterpart counterparts'
+  ).split(' '),
+);
+const NOT_NAME = new Set(
+  'the a an on in at as by for from to of and but or if when while after before since during with this that these those it its he she they we i you monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december according however meanwhile also earlier later last next new'.split(
+    ' ',
+  ),
+);
+const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
+  he: 'person',
+  she: 'person',
+  it: 'group',
+  they: 'any',
+  we: 'any',
+};
+const PAIR_PHRASES = [
+  ['the', 'two', '*'],
+  ['both', '*'],
+  ['the', 'two', 'sides'],
+  ['both', 'sides'],
+];
+const PAIR_NOUNS = new Set([
+  'countries', 'nations', 'sides', 'states', 'governments', 'leaders', 'ministers', 'neighbours', 'neighbors',
+  'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners',
+]);
+
+interface Piece {
+  from: number;
+  to: number;
+  entries: readonly Entry[] | null;
+  kind: 'lex' | 'name' | 'learned' | 'pronoun' | 'pair';
+  learned?: LearnedPerson;
+}
+
+function personActive(e: Entry, date: string | null): boolean {
+  if (!date) return true;
+  if (e.from && date < e.from) return false;
+  if (e.to && date > e.to) return false;
+  return true;
+}
+
+function splitCode(code: string): { country: string; sector: string } {
+  return { country: code.slice(0, 3), sector: code.slice(3) };
+}
+
+/** Finds the actor chunks of one sentence's tokens and updates the document memory. */
+export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory): Chunk[] {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i]!;
+    const m = matchAt(lex, toks, i, mem.lowercase);
+    const learned = t.cap ? mem.persons.get(t.norm) : undefined;
+    if (m && !(learned && m.to === i + 1 && m.entries.every((e) => e.kind === 'city'))) {
+      // a surname alone is a person only when no other entry claims the word or a name follows it
+      pieces.push({ from: m.from, to: m.to, entries: m.entries, kind: 'lex' });
+      i = m.to;
+      continue;
+    }
+    if (learned) {
+      pieces.push({ from: i, to: i + 1, entries: null, kind: 'learned', learned });
+      i++;
+      continue;
+    }
+    const pr = PRONOUNS[t.norm];
+    if (pr) {
+      pieces.push({ from: i, to: i + 1, entries: null, kind: 'pronoun' });
+      i++;
+      continue;
+    }
+    if (t.norm === 'the' || t.norm === 'both') {
+      const a = toks[i + 1]?.norm;
+      const b = toks[i + 2]?.norm;
+      if (t.norm === 'both' && a && PAIR_NOUNS.has(a)) {
+        pieces.push({ from: i, to: i + 2, entries: null, kind: 'pair' });
+        i += 2;
+        continue;
+      }
+      if (t.norm === 'the' && a === 'two' && b && PAIR_NOUNS.has(b)) {
+        pieces.push({ from: i, to: i + 3, entries: null, kind: 'pair' });
+        i += 3;
+        continue;
+      }
+    }
+    if (t.cap && !t.punct && !NOT_NAME.has(t.norm) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text)) {
+      pieces.push({ from: i, to: i + 1, entries: null, kind: 'name' });
+    }
+    i++;
+  }
+  void PAIR_PHRASES;
+  return assemble(lex, toks, pieces, mem);
+}
+
+function assemble(lex: Lexicon, toks: readonly Token[], pieces: Piece[], mem: DocMemory): Chunk[] {
+  const chunks: Chunk[] = [];
+  let k = 0;
+  while (k < pieces.length) {
+    // grow a group of pieces separated only by glue, modifiers, or an apposition comma
+    const group: Piece[] = [pieces[k]!];
+    let end = pieces[k]!.to;
+    let j = k + 1;
+    while (j < pieces.length) {
+      const p = pieces[j]!;
+      if (!bridgeable(toks, end, p.from, group, p)) break;
+      group.push(p);
+      end = p.to;
+      j++;
+    }
+    k = j;
+    const chunk = resolveGroup(lex, toks, group, mem);
+    if (chunk) chunks.push(chunk);
+  }
+  return chunks;
+}
+
+function bridgeable(toks: readonly Token[], from: number, to: number, group: Piece[], next: Piece): boolean {
+  if (next.kind === 'pronoun' || group[group.length - 1]!.kind === 'pronoun') return false;
+  let sawComma = false;
+  let sawAnd = false;
+  for (let i = from; i < to; i++) {
+    const n = toks[i]!.norm;
+    if (n === ',') {
+      if (sawComma) return false;
+      sawComma = true;
+      continue;
+    }
+    if (n === '(' || n === ')') continue;
+    if (n === 'and' || n === '&') {
+      sawAnd = true;
+      continue;
+    }
+    if (GLUE.has(n) || MODIFIERS.has(n)) continue;
+    return false;
+  }
+  if (sawComma && sawAnd) return true; // "Azerbaijan, Georgia and Türkiye": list
+  if (sawComma) {
+    // apposition: "Defense Minister, Zakir Hasanov," / "Hasanov, Azerbaijan's defence minister"
+    const prevPerson = group.some((p) => p.kind === 'name' || p.kind === 'learned' || isPersonPiece(p));
+    const nextPerson = next.kind === 'name' || next.kind === 'learned' || isPersonPiece(next);
+    const prevTitle = group.some(isTitlePiece);
+    const nextTitle = isTitlePiece(next) || (next.entries?.some((e) => e.kind === 'country' && e.sub === 'adj') ?? false);
+    return (prevTitle && nextPerson) || (prevPerson && nextTitle) || (prevPerson && next.kind === 'lex' && (next.entries?.some((e) => e.kind === 'country') ?? false) && false);
+  }
+  return true;
+}
+
+function isPersonPiece(p: Piece): boolean {
+  return p.entries?.some((e) => e.kind === 'person') ?? false;
+}
+function isTitlePiece(p: Piece): boolean {
+  return p.entries?.some((e) => e.kind === 'sector' && e.sub === 'title') ?? false;
+}
+
+/** Turns a group of pieces into a chunk with one or more actors (compound on 'and'). */
+function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem: DocMemory): Chunk | null {
+  const from = group[0]!.from;
+  const to = group[group.length - 1]!.to;
+  // split at 'and' into conjuncts; a conjunct without a country borrows the sector of the last one
+  const conjuncts: Piece[][] = [[]];
+  for (let g = 0; g < group.length; g++) {
+    const p = group[g]!;
+    if (g > 0) {
+      const prev = group[g - 1]!;
+      let and = false;
+      for (let i = prev.to; i < p.from; i++) if (toks[i]!.norm === 'and' || toks[i]!.norm === '&') and = true;
+      if (!and) {
+        for (let i = prev.to; i < p.from; i++) if (toks[i]!.norm === ',' && groupHasCountry(group)) and = listComma(toks, prev.to, p.from, group);
+      }
+      if (and) conjuncts.push([]);
+    }
+    conjuncts[conjuncts.length - 1]!.push(p);
+  }
+  if (group.length === 1 && group[0]!.kind === 'pronoun') {
+    return pronounChunk(toks, group[0]!, mem);
+  }
+  if (group.length === 1 && group[0]!.kind === 'pair') {
+    const pair = topPair(mem);
+    if (!pair) return null;
+    return { from, to, members: pair, head: from, coref: true, placeOnly: false };
+  }
+  const members: ActorRef[] = [];
+  let placeOnly = true;
+  let sharedSector = '';
+  // the sector of the last conjunct's head applies to bare-country conjuncts ("US and Saudi mediators")
+  const last = conjuncts[conjuncts.length - 1]!;
+  sharedSector = sectorOf(last);
+  for (const c of conjuncts) {
+    const r = resolveConjunct(lex, toks, c, mem, sharedSector);
+    if (!r) continue;
+    if (!r.place) placeOnly = false;
+    for (const a of r.actors) {
+      if (!members.some((m) => m.country === a.country && m.sector === a.sector && m.name === a.name)) members.push(a);
+    }
+  }
+  if (members.length === 0) return null;
+  let head = to - 1;
+  for (let i = to - 1; i >= from; i--) {
+    if (!GLUE.has(toks[i]!.norm) && !toks[i]!.punct) {
+      head = i;
+      break;
+    }
+  }
+  for (const m of members) {
+    mem.countryCounts.set(m.country, (mem.countryCounts.get(m.country) ?? 0) + 1);
+    mem.recent.push(m);
+  }
+  if (mem.recent.length > 12) mem.recent.splice(0, mem.recent.length - 12);
+  return { from, to, members, head, coref: false, placeOnly };
+}
+
+function groupHasCountry(group: Piece[]): boolean {
+  return group.some((p) => p.entries?.some((e) => e.kind === 'country' || e.kind === 'org') ?? false);
+}
+
+function listComma(toks: readonly Token[], from: number, to: number, group: Piece[]): boolean {
+  // a comma between two country names in a list that ends with 'and' later in the group
+  void toks;
+  void from;
+  void to;
+  const countries = group.filter((p) => p.entries?.some((e) => e.kind === 'country' || e.kind === 'org')).length;
+  return countries >= 2;
+}
+
+function sectorOf(pieces: Piece[]): string {
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const e = pieces[i]!.entries?.find((x) => x.kind === 'sector');
+    if (e) return e.code;
+  }
+  return '';
+}
+
+interface Resolved {
+  actors: ActorRef[];
+  place: boolean;
+}
+
+function resolveConjunct(lex: Lexicon, toks: readonly Token[], c: Piece[], mem: DocMemory, shared: string): Resolved | null {
+  let country: string | null = null;
+  let orgCode: string | null = null;
+  let orgName: string | null = null;
+  let person: { name: string; country: string; sector: string } | null = null;
+  let sector = '';
+  let title = false;
+  let cityOnly = true;
+  let via = '';
+  const names: number[] = [];
+  for (const p of c) {
+    if (p.kind === 'name') {
+      names.push(p.from);
+      continue;
+    }
+    if (p.kind === 'learned' && p.learned) {
+      person = { name: p.learned.name, country: p.learned.country, sector: p.learned.sector };
+      via = 'learned person';
+      cityOnly = false;
+      continue;
+    }
+    const es = p.entries ?? [];
+    const per = es.find((e) => e.kind === 'person' && e.sub === 'full' && personActive(e, mem.date)) ??
+      es.find((e) => e.kind === 'person' && e.sub === 'full') ??
+      (es.every((e) => e.kind === 'person') ? es.find((e) => e.kind === 'person' && personActive(e, mem.date)) : undefined);
+    if (per) {
+      const { country: pc, sector: ps } = splitCode(per.code);
+      const active = personActive(per, mem.date);
+      person = { name: per.name, country: pc, sector: active ? ps : '' };
+      via = `${per.source}`;
+      cityOnly = false;
+      continue;
+    }
+    const org = es.find((e) => e.kind === 'org');
+    if (org) {
+      orgCode = org.code;
+      orgName = org.name;
+      via = org.source;
+      cityOnly = false;
+      continue;
+    }
+    const ctry = es.find((e) => e.kind === 'country');
+    if (ctry) {
+      if (!country) country = ctry.code;
+      if (ctry.sub === 'capital' && !sector) sector = 'GOV';
+      via ||= ctry.source;
+      cityOnly = false;
+      continue;
+    }
+    const sec = es.find((e) => e.kind === 'sector');
+    if (sec) {
+      sector = sec.code;
+      if (sec.sub === 'title') title = true;
+      continue;
+    }
+    const city = es.find((e) => e.kind === 'city');
+    if (city && !country) {
+      country = city.code;
+      via ||= city.source;
+    }
+  }
+  // a title followed or preceded by a capitalised name: learn the person
+  if (!person && title && names.length > 0 && country) {
+    const first = names[0]!;
+    let lastIdx = first;
+    while (lastIdx + 1 < toks.length && names.includes(lastIdx + 1)) lastIdx++;
+    const full = toks
+      .slice(first, lastIdx + 1)
+      .map((t) => t.text)
+      .join(' ');
+    const lp: LearnedPerson = { name: full, country, sector: sector || 'GOV' };
+    mem.persons.set(toks[lastIdx]!.norm, lp);
+    mem.persons.set(full.toLowerCase(), lp);
+    person = lp;
+    via = 'learned from title';
+  }
+  if (person) {
+    // a person known by the table keeps the office's sector; a title in the phrase can refine it
+    const sec = sector && title ? sector : person.sector || sector;
+    if (title && country && country !== person.country) {
+      // "Turkish Defense Minister X" where X is unknown for that country: trust the text
+    }
+    return { actors: [{ country: person.country, sector: sec, name: person.name, via, isPerson: true }], place: false };
+  }
+  if (orgCode) {
+    const { country: oc, sector: os } = splitCode(orgCode);
+    // "Turkish drone maker Baykar" keeps the org's own code; IGOs keep theirs
+    return { actors: [{ country: oc, sector: os, name: orgName, via, isPerson: false }], place: false };
+  }
+  if (country) {
+    if (cityOnly) {
+      // a city alone is a place, unless it is the subject-like metonym of a capital (handled by the caller)
+      return { actors: [{ country, sector: sector || 'CVL', name: null, via, isPerson: false }], place: !sector };
+    }
+    return {
+      actors: [{ country, sector: sector || shared, name: lex.countryNames.get(country) ?? null, via, isPerson: title }],
+      place: false,
+    };
+  }
+  if (sector && mem.home && !title) {
+    // "police", "protesters" with no country in a one-country story: the document's home country
+    return { actors: [{ country: mem.home, sector, name: null, via: 'home country of the document', isPerson: false }], place: false };
+  }
+  return null;
+}
+
+function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk | null {
+  const kind = PRONOUNS[toks[p.from]!.norm];
+  // expletive "it": it is/was/has been ...
+  if (toks[p.from]!.norm === 'it') {
+    const nx = toks[p.from + 1]?.norm;
+    if (nx === 'is' || nx === 'was' || nx === "'s" || nx === 'has' || nx === 'would' || nx === 'will') {
+      const nx2 = toks[p.from + 2]?.norm;
+      if (nx !== 'has' || nx2 === 'been') return null;
+    }
+  }
+  for (let i = mem.recent.length - 1; i >= 0; i--) {
+    const a = mem.recent[i]!;
+    if (kind === 'person' && !a.isPerson) continue;
+    if (kind === 'group' && a.isPerson) continue;
+    return { from: p.from, to: p.to, members: [{ ...a, via: `pronoun '${toks[p.from]!.text}' -> ${a.name ?? a.country}` }], head: p.from, coref: true, placeOnly: false };
+  }
+  return null;
+}
+
+function topPair(mem: DocMemory): ActorRef[] | null {
+  const top = [...mem.countryCounts.entries()].filter(([c]) => /^[A-Z]{3}$/.test(c) && c !== 'IGO').sort((a, b) => b[1] - a[1]);
+  if (top.length < 2) return null;
+  return top.slice(0, 2).map(([c]) => ({ country: c, sector: '', name: null, via: "'the two countries' -> most mentioned countries", isPerson: false }));
+}

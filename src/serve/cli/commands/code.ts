@@ -1,0 +1,77 @@
+import { createWriteStream } from 'node:fs';
+import { UsageError } from '../../../core/index.js';
+import { type RejectedRecord, formatIssue, readInputs, rejectRecord } from '../../../ingest/index.js';
+import { createCoder } from '../../../pipeline.js';
+import type { Command } from '../command.js';
+import { codedDocLine, codedDocTable } from '../output.js';
+
+export const command: Command = {
+  name: 'code',
+  summary: 'code documents into PLOVER events (JSONL or a table)',
+  help: `usage: entente code <file|folder|-> ... [options]
+
+Reads dated documents and writes their events, one JSON line per document:
+  {"id", "date", "events": [{type, cameo, mode, context, source, target, date, location,
+                             evidence, confidence, rule}]}
+Inputs: JSONL files (.jsonl/.ndjson: id, date, title, text, optional url, source), plain-text files
+(first words "date YYYY-MM-DD", file name = id), folders of such files, and - for stdin (JSONL).
+
+options:
+  --out FILE        write the output to FILE instead of stdout
+  --format F        jsonl (default) or table
+  --explain         say why each event was coded (pattern, actors, modality, date)
+  --occurred-only   leave out negated, hypothetical and historical statements
+  --rejects FILE    write rejected records (with their issues) to FILE as JSON lines
+  -h, --help        this help
+
+Bad records are reported on stderr as file:line: field: message and skipped; the exit code is 1
+when any record was rejected, 0 otherwise, 2 on a usage error.
+
+example:
+  entente code samples/articles.jsonl --format table`,
+  options: {
+    out: { type: 'string' },
+    format: { type: 'string', default: 'jsonl' },
+    explain: { type: 'boolean', default: false },
+    'occurred-only': { type: 'boolean', default: false },
+    rejects: { type: 'string' },
+  },
+  async run({ values, positionals }, io) {
+    const format = String(values.format);
+    if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table, not '${format}'`);
+    if (positionals.length === 0) throw new UsageError('give at least one input file, folder or -');
+    const explain = values.explain === true;
+    const coder = createCoder({ keepModal: values['occurred-only'] !== true });
+    const out = typeof values.out === 'string' ? createWriteStream(values.out) : io.stdout;
+    const rejects = typeof values.rejects === 'string' ? createWriteStream(values.rejects) : null;
+    let docs = 0;
+    let events = 0;
+    const rejected: RejectedRecord[] = [];
+    const byCode = new Map<string, number>();
+    for await (const rec of readInputs(positionals, { stdin: io.stdin })) {
+      if (!rec.ok) {
+        rejected.push(rec);
+        for (const i of rec.issues) {
+          io.stderr.write(`${formatIssue(i)}\n`);
+          byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
+        }
+        rejects?.write(`${rejectRecord(rec)}\n`);
+        continue;
+      }
+      const coded = coder.codeDoc(rec.doc);
+      docs++;
+      events += coded.events.length;
+      const chunk = format === 'table' ? codedDocTable(coded, explain) : codedDocLine(coded, explain);
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    }
+    await closeStream(rejects);
+    if (out !== io.stdout) await closeStream(out as NodeJS.WritableStream & { end(cb: () => void): void });
+    const summary = [...byCode].map(([c, n]) => `${c} ${n}`).join(', ');
+    io.stderr.write(`entente code: ${docs} document(s), ${events} event(s), ${rejected.length} rejected${summary ? ` (${summary})` : ''}\n`);
+    return rejected.length > 0 ? 1 : 0;
+  },
+};
+
+function closeStream(s: (NodeJS.WritableStream & { end(cb: () => void): void }) | null): Promise<void> {
+  return new Promise((resolve) => (s ? s.end(() => resolve()) : resolve()));
+}
