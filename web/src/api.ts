@@ -109,7 +109,8 @@ export interface NetworkData {
 }
 
 export interface GeoData {
-  points: { name: string; country: string | null; lat: number; lon: number; events: number }[];
+  /** lat/lon are null for a place known only by its country: the map puts it at the country's centre. */
+  points: { name: string; country: string | null; lat: number | null; lon: number | null; events: number }[];
   sampled: number;
   countries: { code: string; events: number }[];
 }

@@ -16,6 +16,10 @@ export function safeUrl(url: string | null): string | null {
   }
 }
 
+function plural(n: number, word: string): string {
+  return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export async function showEvent(dialog: HTMLDialogElement, id: string, onClose: () => void): Promise<void> {
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => dialog.close() }, '×');
   const body = h('div', { class: 'dialog-body' }, loading());
@@ -38,7 +42,7 @@ export async function showEvent(dialog: HTMLDialogElement, id: string, onClose: 
     ['Type', [e.type, e.ploverMode, e.cameo ? `CAMEO ${e.cameo}` : ''].filter(Boolean).join(' · ')],
     ['Context', e.contexts.join(', ') || '—'],
     ['Place', e.location ? e.location.name : '—'],
-    ['Reports', `${fmt(e.numDocuments)} articles from ${fmt(e.numSources)} outlets`],
+    ['Reports', `${plural(e.numDocuments, 'article')} from ${plural(e.numSources, 'outlet')}`],
     ['Confidence', e.confidence.toFixed(2)],
   ];
   if (e.flagged) facts.push(['Note', `not an event that occurred: ${e.aux.join(', ')}`]);

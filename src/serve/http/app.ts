@@ -1,6 +1,9 @@
 // the request handler: security headers, Host check, the API router, then the built dashboard.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Backend } from './backend.js';
+import type { Coder } from '../../pipeline.js';
+import { createCoder } from '../../pipeline.js';
+import type { Store } from '../../store/index.js';
+import type { Services } from './context.js';
 import { HttpError } from './errors.js';
 import { openapi } from './openapi.js';
 import { type Request, Router } from './router.js';
@@ -11,7 +14,9 @@ import { hostAllowed, setSecurityHeaders } from './security.js';
 import { NOT_BUILT_PAGE, resolveStatic, sendFile } from './static.js';
 
 export interface AppOptions {
-  readonly backend: Backend;
+  readonly store: Store;
+  /** The coder for POSTed documents (default: createCoder(), made on the first POST). */
+  readonly coder?: Coder;
   /** Token required to POST documents (null: none required; only allowed on loopback). */
   readonly token?: string | null;
   /** Folder of the built dashboard; null serves the API only. */
@@ -29,9 +34,11 @@ export function createApp(options: AppOptions): RequestHandler {
   const router = new Router();
   router.get('/api/openapi.json', () => ({ json: openapi }));
   router.get('/api/health', () => ({ json: { ok: true } }));
-  eventRoutes(router, options.backend);
-  analysisRoutes(router, options.backend);
-  documentRoutes(router, options.backend, { token: options.token ?? null });
+  let coder = options.coder ?? null;
+  const services: Services = { store: options.store, coder: () => (coder ??= createCoder()) };
+  eventRoutes(router, services);
+  analysisRoutes(router, services);
+  documentRoutes(router, services, { token: options.token ?? null });
   const report = options.onError ?? (() => {});
 
   return (req, res) => {

@@ -1,7 +1,7 @@
 // the HTTP server: JSON API (OpenAPI at /api/openapi.json) and the built dashboard.
 export { createApp } from './app.js';
 export type { AppOptions, RequestHandler } from './app.js';
-export type * from './backend.js';
+export type { Services } from './context.js';
 export { HttpError } from './errors.js';
 export { openapi } from './openapi.js';
 export { validateDocuments, MAX_BODY } from './routes/documents.js';

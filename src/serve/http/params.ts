@@ -1,5 +1,5 @@
 // hand-written validation of query parameters: every failure is a 400 naming the parameter.
-import { isIsoDate, PLOVER_TYPES, type Plover } from '../../core/index.js';
+import { isIsoDate } from '../../core/index.js';
 import { badParam } from './errors.js';
 
 /** Reads query parameters one by one and refuses the ones a route does not know. */
@@ -56,32 +56,6 @@ export class Query {
     if (values.length > 50) throw badParam(name, 'given more than 50 times');
     for (const v of values) if (v.length > max) throw badParam(name, `longer than ${max} characters`);
     return values;
-  }
-
-  /** A comma-separated list (also accepted repeated), each item checked. */
-  list(name: string, check: (item: string) => string | null, max = 50): string[] | undefined {
-    this.seen.add(name);
-    const items = this.q
-      .getAll(name)
-      .flatMap((v) => v.split(','))
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-    if (items.length === 0) return undefined;
-    if (items.length > max) throw badParam(name, `more than ${max} values`);
-    const out: string[] = [];
-    for (const item of items) {
-      const ok = check(item);
-      if (ok === null) throw badParam(name, `'${clip(item)}' is not valid`);
-      if (!out.includes(ok)) out.push(ok);
-    }
-    return out;
-  }
-
-  types(name = 'type'): Plover[] | undefined {
-    return this.list(name, (s) => {
-      const up = s.toUpperCase();
-      return (PLOVER_TYPES as readonly string[]).includes(up) ? up : null;
-    }) as Plover[] | undefined;
   }
 
   actor(name: string): string | undefined {

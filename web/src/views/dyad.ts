@@ -88,7 +88,7 @@ export const renderDyad: ViewRender = async (el, state, nav) => {
         legend: { type: 'scroll', top: 0 },
         axisPointer: { link: [{ xAxisIndex: 'all' }] },
         grid: [
-          { left: 48, right: 16, top: 36, height: '46%', containLabel: false },
+          { left: 48, right: 16, top: 56, height: '42%', containLabel: false },
           { left: 48, right: 16, top: '68%', bottom: 28, containLabel: false },
         ],
         xAxis: [

@@ -23,11 +23,61 @@ function countriesGeoJson(counts: Readonly<Record<string, number>>): GeoJSON.Fea
   const fc = feature(topo, topo.objects.countries) as GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>;
   return {
     type: 'FeatureCollection',
-    features: fc.features.map((f) => {
+    // Antarctica is left out (no events, and its ring around the pole draws a band on a flat map)
+    features: fc.features.filter((f) => String(f.id) !== '010').map((f) => {
       const code = f.id !== undefined ? (NUMERIC_TO_ALPHA3[String(f.id)] ?? '') : f.properties.name === 'Kosovo' ? 'KOS' : '';
-      return { ...f, properties: { name: f.properties.name, code, events: counts[code] ?? 0 } };
+      return { ...f, geometry: unwrap(f.geometry), properties: { name: f.properties.name, code, events: counts[code] ?? 0 } };
     }),
   };
+}
+
+/**
+ * world-atlas is made for spherical rendering: a ring that crosses the antimeridian (Russia's far east,
+ * Fiji) jumps from +180 to −180 and draws a band across a flat map. Such rings move to 180..360.
+ */
+function unwrap(g: GeoJSON.Geometry): GeoJSON.Geometry {
+  const fixRing = (ring: GeoJSON.Position[]) => {
+    let min = 180;
+    let max = -180;
+    for (const p of ring) {
+      const x = p[0] as number;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    return max - min > 180 ? ring.map(([x, y]) => [(x as number) < 0 ? (x as number) + 360 : (x as number), y as number]) : ring;
+  };
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(fixRing) };
+  if (g.type === 'MultiPolygon') return { ...g, coordinates: g.coordinates.map((poly) => poly.map(fixRing)) };
+  return g;
+}
+
+/** The centre of a country: the centroid of its largest polygon (mainland rather than islands). */
+export function centroids(fc: GeoJSON.FeatureCollection<GeoJSON.Geometry, Props>): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const f of fc.features) {
+    if (!f.properties.code) continue;
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+    let best: { area: number; c: [number, number] } | null = null;
+    for (const poly of polys) {
+      const ring = poly[0] ?? [];
+      let a = 0;
+      let cx = 0;
+      let cy = 0;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [x0, y0] = ring[j] as number[] as [number, number];
+        const [x1, y1] = ring[i] as number[] as [number, number];
+        const cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+      }
+      if (a === 0) continue;
+      const area = Math.abs(a / 2);
+      if (!best || area > best.area) best = { area, c: [cx / (3 * a), cy / (3 * a)] };
+    }
+    if (best) out.set(f.properties.code, best.c);
+  }
+  return out;
 }
 
 /** Strictly rising colour stops from 0 to the largest count. */
@@ -67,18 +117,19 @@ export const renderMap: ViewRender = async (el, state) => {
   for (const c of geo.countries) counts[c.code] = c.events;
   const max = Math.max(0, ...geo.countries.map((c) => c.events));
   const maxPoint = Math.max(1, ...geo.points.map((p) => p.events));
-  const points: GeoJSON.FeatureCollection = {
-    type: 'FeatureCollection',
-    features: geo.points.map((p) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { name: p.name, country: p.country ?? '', events: p.events },
-    })),
-  };
+  const countries = countriesGeoJson(counts);
+  const centres = centroids(countries);
+  const features: GeoJSON.Feature[] = [];
+  for (const p of geo.points) {
+    const at: [number, number] | undefined = p.lat !== null && p.lon !== null ? [p.lon, p.lat] : p.country ? centres.get(p.country) : undefined;
+    if (!at) continue;
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { name: p.name, country: p.country ?? '', events: p.events, approximate: p.lat === null } });
+  }
+  const points: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features };
   const style: StyleSpecification = {
     version: 8,
     sources: {
-      countries: { type: 'geojson', data: countriesGeoJson(counts) },
+      countries: { type: 'geojson', data: countries },
       points: { type: 'geojson', data: points },
     },
     layers: [
@@ -107,8 +158,10 @@ export const renderMap: ViewRender = async (el, state) => {
   const map = new MapLibre({
     container: mapBox,
     style,
-    center: [30, 30],
-    zoom: 1.2,
+    bounds: [
+      [-168, -56],
+      [190, 76],
+    ],
     minZoom: 0.5,
     maxZoom: 8,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
@@ -122,7 +175,7 @@ export const renderMap: ViewRender = async (el, state) => {
     const p = f.properties as Record<string, unknown>;
     const body =
       f.layer.id === 'points'
-        ? h('div', {}, h('strong', {}, String(p.name)), h('br'), `${fmt(Number(p.events))} events here`)
+        ? h('div', {}, h('strong', {}, String(p.name)), h('br'), `${fmt(Number(p.events))} events here`, p.approximate ? ' (placed at the country centre)' : '')
         : h('div', {}, h('strong', {}, String(p.name)), h('br'), `${fmt(Number(p.events))} events as an actor`);
     new Popup({ closeButton: true }).setLngLat(ev.lngLat).setDOMContent(body).addTo(map);
   });
@@ -130,14 +183,14 @@ export const renderMap: ViewRender = async (el, state) => {
     const hit = map.queryRenderedFeatures(ev.point, { layers: ['points'], filter: ['>', ['get', 'events'], 0] as FilterSpecification });
     map.getCanvas().style.cursor = hit.length ? 'pointer' : '';
   });
-  mapBox.dataset.points = String(geo.points.length);
+  mapBox.dataset.points = String(features.length);
   map.once('idle', () => {
     mapBox.dataset.ready = 'true';
   });
   replace(
     note,
-    geo.points.length
-      ? `${fmt(geo.points.length)} places${geo.sampled ? ` from the ${fmt(geo.sampled)} most recent located events` : ''}.`
+    features.length
+      ? `${fmt(features.length)} places${geo.sampled ? ` from the ${fmt(geo.sampled)} most recent located events` : ''}.`
       : 'No event places in this selection.',
   );
   const top = [...geo.countries].sort((a, b) => b.events - a.events).slice(0, 20);

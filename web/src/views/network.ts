@@ -34,6 +34,8 @@ export const renderNetwork: ViewRender = async (el, state, nav) => {
     replace(tableBox);
     return undefined;
   }
+  // cytoscape would inject a <style> that the CSP blocks; .graph in style.css already is position: relative
+  if (!document.getElementById('__________cytoscape_stylesheet')) document.head.append(h('meta', { id: '__________cytoscape_stylesheet', name: 'cytoscape-style', content: 'in style.css' }));
   const maxNode = Math.max(1, ...data.nodes.map((n) => n.events));
   const maxEdge = Math.max(1, ...data.edges.map((e) => e.events));
   const cy = cytoscape({
@@ -72,7 +74,6 @@ export const renderNetwork: ViewRender = async (el, state, nav) => {
       { selector: 'edge:selected', style: { opacity: 1, 'overlay-opacity': 0.15 } },
     ],
     layout: { name: data.nodes.length > 150 ? 'circle' : 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions,
-    wheelSensitivity: 0.3,
     minZoom: 0.2,
     maxZoom: 4,
   });

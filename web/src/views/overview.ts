@@ -1,7 +1,7 @@
 // overview: events over time by type, the most active dyads, the latest events.
 import { type DyadRow, type EventPage, get, type Stats, type TimelineRow } from '../api.js';
 import type { ViewRender } from '../app.js';
-import { type Chart, makeChart, stackedByType, timelineOption } from '../charts.js';
+import { type Chart, fillPeriods, makeChart, stackedByType, timelineOption } from '../charts.js';
 import { fmt, h, replace } from '../dom.js';
 import { dyadLabel } from '../names.js';
 import { errorNote, eventList, loading, scoreBar } from '../parts.js';
@@ -49,7 +49,7 @@ export const renderOverview: ViewRender = async (el, state, nav) => {
 
   const jobs = [
     get<{ by: string; rows: TimelineRow[] }>('/api/timeline', { ...filters, by }).then((t) => {
-      const periods = [...new Set(t.rows.map((r) => r.period))].sort();
+      const periods = fillPeriods(t.rows.map((r) => r.period), t.by);
       if (periods.length === 0) {
         replace(chartBox, h('p', { class: 'empty' }, 'No events in this selection.'));
         return;

@@ -1,7 +1,7 @@
 // POST of new documents: JSON, at most 1 MB, validated field by field, then coded and stored.
 import { timingSafeEqual } from 'node:crypto';
 import { type Doc, isIsoDate } from '../../../core/index.js';
-import type { Backend } from '../backend.js';
+import type { Services } from '../context.js';
 import { HttpError } from '../errors.js';
 import { Query } from '../params.js';
 import type { Request, Router } from '../router.js';
@@ -14,7 +14,7 @@ export interface DocumentRouteOptions {
   readonly token: string | null;
 }
 
-export function documentRoutes(router: Router, backend: Backend, options: DocumentRouteOptions): void {
+export function documentRoutes(router: Router, services: Services, options: DocumentRouteOptions): void {
   router.post('/api/documents', async (req) => {
     checkToken(req, options.token);
     new Query(req.query).done();
@@ -28,8 +28,20 @@ export function documentRoutes(router: Router, backend: Backend, options: Docume
       throw new HttpError(400, 'invalid body: not JSON');
     }
     const docs = validateDocuments(body);
-    const stored = await backend.ingest(docs);
-    return { status: 201, json: { received: docs.length, ...stored } };
+    const coder = services.coder();
+    const results = services.store.ingestBatch(docs.map((doc) => ({ doc, coded: coder.codeDoc(doc) })));
+    const count = (status: string) => results.filter((r) => r.status === status).length;
+    return {
+      status: 201,
+      json: {
+        received: docs.length,
+        new: count('new'),
+        duplicate: count('duplicate'),
+        copy: count('copy'),
+        events: results.reduce((n, r) => n + r.events, 0),
+        documents: results,
+      },
+    };
   });
 }
 
