@@ -17,12 +17,12 @@ export interface DocSpec {
   readonly title?: string;
   /** Sentences of the text; events point at them by index. */
   readonly sentences: readonly string[];
-  /** Add generic filler sentences so the text is long enough for MinHash (default true). */
+  /** Add generic filler sentences (shared by every document that asks: they make near-copies; default false). */
   readonly filler?: boolean;
 }
 
 export function makeDoc(spec: DocSpec): Doc {
-  const sentences = spec.filler === false ? spec.sentences : [...spec.sentences, ...FILLER];
+  const sentences = spec.filler === true ? [...spec.sentences, ...FILLER] : spec.sentences;
   return {
     id: spec.id,
     date: spec.date,

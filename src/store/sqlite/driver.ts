@@ -193,6 +193,16 @@ export function ftsQuery(q: string): string {
   return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ') || '""';
 }
 
+/** Runs a query whose full-text part comes from the user: an FTS5 syntax error becomes EntenteError('bad-query'). */
+function badQuery<T>(text: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof Database.SqliteError)) throw e;
+    throw new EntenteError('bad-query', `cannot search for '${text}': ${e.message}`, { cause: e });
+  }
+}
+
 function periodExpr(by: AggregateBy['period']): string {
   switch (by) {
     case 'day':
@@ -508,9 +518,11 @@ export class SqliteStore implements Store {
     const { sql, params } = whereOf(filter);
     const limit = Math.min(Math.max(page.limit ?? 50, 0), MAX_LIMIT);
     const offset = Math.max(page.offset ?? 0, 0);
-    const total = Number(this.db.prepare(`SELECT count(*) FROM clusters c ${sql}`).pluck().get(...params));
-    const rows = this.db.prepare(`SELECT c.* FROM clusters c ${sql} ORDER BY ${ORDER[page.order ?? 'date']} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
-    return { total, items: rows.map(toCluster) };
+    return badQuery(filter.text ?? '', () => {
+      const total = Number(this.db.prepare(`SELECT count(*) FROM clusters c ${sql}`).pluck().get(...params));
+      const rows = this.db.prepare(`SELECT c.* FROM clusters c ${sql} ORDER BY ${ORDER[page.order ?? 'date']} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
+      return { total, items: rows.map(toCluster) };
+    });
   }
 
   private detail(r: Row): EventDetail {
@@ -574,24 +586,27 @@ export class SqliteStore implements Store {
 
   aggregate(filter: EventFilter, by: AggregateBy): AggregateRow[] {
     const { sql, params } = whereOf(filter);
-    const cols: string[] = [];
     const period = by.period ? periodExpr(by.period) : null;
-    cols.push(period ? `${period} AS period` : 'NULL AS period');
-    cols.push(by.type ? 'c.type AS type' : 'NULL AS type');
-    cols.push(by.ploverMode ? 'c.plover_mode AS plover_mode' : 'NULL AS plover_mode');
-    cols.push(by.countries ? 'c.source_country AS source_country, c.target_country AS target_country' : 'NULL AS source_country, NULL AS target_country');
-    const group = ['period', 'type', 'plover_mode', 'source_country', 'target_country'];
+    // aliases differ from column names: GROUP BY would otherwise bind to the table's columns
+    const cols = [
+      `${period ?? 'NULL'} AS g_period`,
+      `${by.type ? 'c.type' : 'NULL'} AS g_type`,
+      `${by.ploverMode ? 'c.plover_mode' : 'NULL'} AS g_mode`,
+      `${by.countries ? 'c.source_country' : 'NULL'} AS g_source`,
+      `${by.countries ? 'c.target_country' : 'NULL'} AS g_target`,
+    ];
+    const group = 'g_period, g_type, g_mode, g_source, g_target';
     let where = sql;
     if (period) where = where ? `${where} AND c.date IS NOT NULL` : 'WHERE c.date IS NOT NULL';
-    const rows = this.db
-      .prepare(`SELECT ${cols.join(', ')}, count(*) AS events, sum(c.num_sources) AS sources FROM clusters c ${where} GROUP BY ${group.join(', ')} ORDER BY ${group.join(', ')}`)
-      .all(...params) as Row[];
+    const rows = badQuery(filter.text ?? '', () =>
+      this.db.prepare(`SELECT ${cols.join(', ')}, count(*) AS events, sum(c.num_sources) AS sources FROM clusters c ${where} GROUP BY ${group} ORDER BY ${group}`).all(...params),
+    ) as Row[];
     return rows.map((r) => ({
-      period: str(r.period),
-      type: (r.type ?? null) as Plover | null,
-      ploverMode: str(r.plover_mode),
-      sourceCountry: str(r.source_country),
-      targetCountry: str(r.target_country),
+      period: str(r.g_period),
+      type: (r.g_type ?? null) as Plover | null,
+      ploverMode: str(r.g_mode),
+      sourceCountry: str(r.g_source),
+      targetCountry: str(r.g_target),
       events: Number(r.events),
       sources: Number(r.sources ?? 0),
     }));
@@ -620,12 +635,7 @@ export class SqliteStore implements Store {
         .sort((a, b) => a.rank - b.rank)
         .slice(0, limit);
     };
-    try {
-      return run(q);
-    } catch (e) {
-      if (!/fts5|syntax/i.test((e as Error).message)) throw e;
-      throw new EntenteError('bad-query', `cannot search for '${query}': ${(e as Error).message}`, { cause: e });
-    }
+    return badQuery(query, () => run(q));
   }
 
   stats(): StoreStats {
