@@ -1,5 +1,5 @@
 // the one place that orders the stages: ingest -> annotate -> resolve -> code.
-import { type Sentence, annotate } from './annotate/index.js';
+import { type DateMention, type Sentence, annotate, isPastBeyond, resolveDates } from './annotate/index.js';
 import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate } from './core/index.js';
 import { stableId } from './core/index.js';
 import { type PatternIndex, type RawEvent, codeTokens, loadPatterns } from './code/index.js';
@@ -93,11 +93,15 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const raws = codeTokens(patterns, s.tokens, chunks);
     if (raws.length === 0) continue;
     const place = placeOf(lex, s, ann.lowercase);
+    const dates = resolveDates(doc.text, s.span, doc.date);
     const seen = new Set<string>();
+    const done = raws.filter((r) => r.source && r.target);
     for (const raw of raws) {
       if (!raw.source && !raw.target) continue;
+      // a one-sided reading of a trigger that another reading of the sentence completes is dropped
+      if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
       const r = completeFromDyad(raw, dyad, mem.home);
-      const ev = finish(doc, s, r, place);
+      const ev = finish(doc, s, r, place, dates);
       if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;
       const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;
       if (seen.has(key)) continue;
@@ -155,7 +159,7 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
   if (dyad && known.country === dyad[0]) other = dyad[1];
   else if (dyad && known.country === dyad[1]) other = dyad[0];
   else if (!dyad && home && known.country === home && DOMESTIC.has(r.type)) other = home;
-  if (!other) return r;
+  if (!other || (other !== known.country && r.members.includes(other))) return r;
   const filled: ActorRef = { country: other, sector: '', name: null, via: 'the document\'s main dyad', isPerson: false };
   const why = `${r.source ? 'target' : 'source'} not stated in the sentence: ${other} from the document's main ${dyad ? 'dyad' : 'country'}`;
   return {
@@ -169,13 +173,37 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
 
 const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'ACCUSE', 'REJECT']);
 
-function finish(doc: Doc, s: Sentence, r: RawEvent, place: Place | null): CodedEvent {
+/** The date mention closest to the trigger (a following one wins ties: "met on Tuesday"). */
+function nearestDate(dates: readonly DateMention[], at: number): DateMention | null {
+  let best: DateMention | null = null;
+  let dist = Number.POSITIVE_INFINITY;
+  for (const d of dates) {
+    if (d.date.kind === 'unresolved') continue;
+    const gap = d.span.start >= at ? d.span.start - at : (at - d.span.end) * 1.5;
+    if (gap < dist) {
+      dist = gap;
+      best = d;
+    }
+  }
+  return best;
+}
+
+// background older than this many days before the document date is historical
+const HISTORICAL_DAYS = 120;
+
+function finish(doc: Doc, s: Sentence, r: RawEvent, place: Place | null, dates: readonly DateMention[]): CodedEvent {
   const text = doc.text;
   const source = toActor(r.source, '', r.sourceSpan, text);
   const target = toActor(r.target, '', r.targetSpan, text);
   const aux: AuxMode[] = [...r.aux];
+  const mention = nearestDate(dates, r.trigger.start);
+  const date = mention ? mention.date : documentDate(doc.date);
+  const explain = [...r.explain, `date: ${mention ? `'${mention.text}' ` : ''}${date.reason}${date.value ? ` -> ${date.value}` : ''}`];
+  if (mention && isPastBeyond(mention.date, doc.date, HISTORICAL_DAYS) && !aux.includes('historical')) {
+    aux.push('historical');
+    explain.push(`historical: the date is more than ${HISTORICAL_DAYS} days before the document date`);
+  }
   const mode = [r.ploverMode, ...aux].filter(Boolean).join(',');
-  const date = documentDate(doc.date);
   return {
     id: stableId(doc.id, s.span.start, r.trigger.start, r.type, source?.code ?? '', target?.code ?? ''),
     type: r.type,
@@ -196,6 +224,6 @@ function finish(doc: Doc, s: Sentence, r: RawEvent, place: Place | null): CodedE
     },
     confidence: r.confidence,
     rule: r.rule,
-    explain: [...r.explain, `date: ${date.reason}`],
+    explain,
   };
 }

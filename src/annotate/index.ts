@@ -6,6 +6,8 @@ import { type Token, tokenize } from './tokens.js';
 export { splitSentences } from './sentences.js';
 export { tokenize, foldWord } from './tokens.js';
 export type { Token } from './tokens.js';
+export { resolveDates, documentDate, isPastBeyond } from './dates.js';
+export type { DateMention } from './dates.js';
 
 export interface Sentence {
   readonly index: number;

@@ -15,6 +15,8 @@ export interface RawEvent {
   readonly source: ActorRef | null;
   readonly target: ActorRef | null;
   readonly sourceSpan: Span | null;
+  /** Countries of every member of the source and target phrases (a compound names several). */
+  readonly members: readonly string[];
   readonly targetSpan: Span | null;
   readonly trigger: Span;
   readonly triggerIndex: number;
@@ -28,6 +30,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 'reported', 'announced', 'noted', 'insisted', 'claimed', 'explained', 'wrote', 'tweeted', 'declared', 'quoted', 'say', 'warned', 'stressed', 'argued']);
 const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
 // future forms of these types are promises (AGREE); of these, threats (THREATEN).
 const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
@@ -128,20 +131,69 @@ function blocked(toks: readonly Token[], a: number, b: number): boolean {
   return false;
 }
 
-function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: number, exclude: Chunk | null): Chunk | null {
-  // nearest chunk to the left that is not inside a prepositional phrase; fall back to any chunk
-  let fallback: Chunk | null = null;
-  for (let c = chunks.length - 1; c >= 0; c--) {
-    const ch = chunks[c]!;
-    if (ch.to > from || ch === exclude) continue;
-    if (blocked(toks, ch.to, from)) break;
-    const prep = prepBefore(toks, ch);
-    if (ch.placeOnly) continue;
-    if (prep === '-' || prep === 'between') return ch;
-    if (prep === 'of' && !fallback) fallback = ch;
+/** Start of the clause that holds token i: after the last clause boundary, skipping ", who/which ... ," asides. */
+function clauseStart(toks: readonly Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const n = toks[k]!.norm;
+    if (n === ',' && k > 0) {
+      // an aside ", who ... ," or ", which ... ," that closes before i is transparent
+      const open = asideOpening(toks, k);
+      if (open >= 0) {
+        k = open;
+        continue;
+      }
+    }
+    if (HARD_STOP.has(n) || n === 'that' || n === ':') return k + 1;
   }
-  // "According to X, ..." or a subject before a speech verb: the first chunk of the sentence
-  return fallback;
+  return 0;
+}
+
+/** When the comma at k closes an aside opened by ", who|which|whose|where", the index of the opening comma. */
+function asideOpening(toks: readonly Token[], k: number): number {
+  for (let j = k - 1; j >= Math.max(0, k - 25); j--) {
+    const n = toks[j]!.norm;
+    if (n === ',' || n === '(') {
+      const w = toks[j + 1]?.norm;
+      return w === 'who' || w === 'which' || w === 'whose' || w === 'where' || w === 'whom' ? j : -1;
+    }
+    if (n === ';' || n === '"' || n === '“' || n === '”') return -1;
+  }
+  return -1;
+}
+
+function inAside(toks: readonly Token[], at: number, from: number, to: number): boolean {
+  // the chunk at `at` lies inside an aside between from and to
+  for (let k = at; k < to; k++) {
+    if (toks[k]!.norm === ',' && asideOpening(toks, k) >= from && asideOpening(toks, k) < at) return true;
+  }
+  return false;
+}
+
+const CONTROL = new Set(['urge', 'urged', 'urges', 'urging', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'presses', 'want', 'wants', 'wanted', 'tell', 'told', 'tells', 'allow', 'allowed', 'allows', 'force', 'forced', 'forces', 'order', 'ordered', 'orders', 'help', 'helped', 'helps', 'invite', 'invited', 'invites', 'encourage', 'encouraged', 'encourages', 'persuade', 'persuaded', 'call', 'called', 'calls', 'expect', 'expects', 'expected', 'let', 'lets', 'instruct', 'instructed', 'instructing', 'demand', 'demanded', 'demands', 'compel', 'compelled']);
+
+function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: number, exclude: Chunk | null): Chunk | null {
+  const start = clauseStart(toks, from);
+  const cands: Chunk[] = [];
+  let oblique: Chunk | null = null;
+  for (const ch of chunks) {
+    if (ch.to > from || ch === exclude || ch.from < start) continue;
+    if (ch.placeOnly) continue;
+    if (inAside(toks, ch.from, start, from)) continue;
+    const prep = prepBefore(toks, ch);
+    if (prep === '-' || prep === 'between') cands.push(ch);
+    else if ((prep === 'of' || prep === 'to') && !oblique) oblique = ch;
+  }
+  if (cands.length === 0) {
+    // "according to X, ..." names the source of a clause without a subject
+    return oblique;
+  }
+  const nearest = cands[cands.length - 1]!;
+  // object control: "X urged Y to attack Z" -> Y attacks; "X said Y would ..." is another clause already
+  if (cands.length > 1 && toks[from - 1]?.norm === 'to' && nearest.to >= from - 2) {
+    const verb = toks[nearest.from - 1]?.norm ?? '';
+    if (CONTROL.has(verb) || CONTROL.has(toks[nearest.from - 2]?.norm ?? '')) return nearest;
+  }
+  return cands[0]!;
 }
 
 function objectOf(
@@ -156,6 +208,8 @@ function objectOf(
     if (ch.from < to) continue;
     if (ch.from - to > 14) break;
     if (blocked(toks, to, ch.from)) break;
+    // ", a Jordanian official said": the speaker of a trailing report, not the target
+    if (SPEECH.has(toks[ch.to]?.norm ?? '') || SPEECH.has(toks[ch.to + 1]?.norm ?? '')) break;
     const prep = prepBefore(toks, ch);
     if (passive && prep === 'by') continue;
     if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to'))) continue;
@@ -186,6 +240,30 @@ function betweenOf(toks: readonly Token[], chunks: readonly Chunk[], to: number)
 const span = (toks: readonly Token[], c: Chunk | null): Span | null =>
   c ? { start: toks[c.from]!.start, end: toks[c.to - 1]!.end } : null;
 
+const DET = new Set(['the', 'a', 'an', "'s", 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'any', 'no', 'every', 'each', 'another', 'such']);
+const ADJ = /(al|ive|ed|ic|ous|ful|ary|ent|ant|est|ern|ian|ese|ish|day|long|scale|time)$/;
+
+/** How a trigger is used: after a determiner (a noun), and whether its noun phrase sits in a prepositional phrase. */
+function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[]): { determiner: boolean; inPP: boolean } {
+  let k = i - 1;
+  let determiner = false;
+  let steps = 0;
+  while (k >= 0 && steps < 6) {
+    const t = toks[k]!;
+    const inChunk = chunks.some((c) => c.from <= k && c.to > k);
+    if (DET.has(t.norm)) determiner = true;
+    else if (inChunk || /^\d/.test(t.norm) || ADJ.test(t.norm) || t.norm === '-' || t.norm === 'recent' || t.norm === 'first' || t.norm === 'new' || t.norm === 'last' || t.norm === 'deadly' || t.norm === 'joint' || t.norm === 'alleged' || t.norm === 'latest' || t.norm === 'major' || t.norm === 'full') {
+      /* part of the noun phrase */
+    } else break;
+    k--;
+    steps++;
+  }
+  const before = k >= 0 ? toks[k]!.norm : '';
+  const inPP = (determiner || steps > 0) && NP_PREPS.has(before);
+  return { determiner: determiner && toks[i - 1] !== undefined && (DET.has(toks[i - 1]!.norm) || steps > 0), inPP };
+}
+const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
+
 /** Codes every event of one sentence. */
 export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: readonly Chunk[]): RawEvent[] {
   const out: RawEvent[] = [];
@@ -193,6 +271,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const p = h.p;
     // a trigger inside an actor phrase ("the Ministry of Defence", "Defence Cooperation Agency") is no event
     if (chunks.some((c) => c.from <= h.from && c.to >= h.to && !c.coref && c.to - c.from > 1 && h.from > c.from)) continue;
+    const use = nominalUse(toks, h.from, chunks);
+    // a verb-only trigger after a determiner is a noun ("the host", "a meeting of minds")
+    if (use.determiner && !p.noun && p.slots.length === 1) continue;
+    // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
+    // ("in response to the attack", "during the talks"), not a report of it
+    if (use.inPP && (p.noun || use.determiner)) continue;
     const passive = isPassive(toks, h.to - 1, p);
     const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
@@ -268,6 +352,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         source: s,
         target: t,
         sourceSpan: span(toks, src),
+        members: [...(src?.members ?? []), ...(tgt?.members ?? [])].map((m) => m.country),
         targetSpan: span(toks, tgt),
         trigger: { start: toks[h.from]!.start, end: toks[h.to - 1]!.end },
         triggerIndex: h.from,

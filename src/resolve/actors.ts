@@ -396,11 +396,24 @@ function resolveConjunct(lex: Lexicon, toks: readonly Token[], c: Piece[], mem: 
       place: false,
     };
   }
-  if (sector && mem.home && !title) {
+  if (sector && mem.home && !title && !isModifier(toks, c[c.length - 1]!.to)) {
     // "police", "protesters" with no country in a one-country story: the document's home country
     return { actors: [{ country: mem.home, sector, name: null, via: 'home country of the document', isPerson: false }], place: false };
   }
   return null;
+}
+
+// words after which a sector noun is still the head of its phrase ("the military said", "police in Delhi")
+const FUNCTION_WORDS = new Set(
+  'and or but of in on at to for from with by as that which who said says has have had was were is are will would could can may might must should did do does also then than into over under after before during against near about while since until because if when where there here been being be not never only just still yet again'.split(' '),
+);
+
+/** True when the word at i makes the phrase before it a modifier: "military exercises", "police station". */
+function isModifier(toks: readonly Token[], i: number): boolean {
+  const t = toks[i];
+  if (!t || t.punct || t.cap) return false;
+  if (FUNCTION_WORDS.has(t.norm) || /ed$/.test(t.norm)) return false;
+  return /^[a-z]/.test(t.norm);
 }
 
 function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk | null {
