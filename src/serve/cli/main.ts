@@ -3,27 +3,14 @@ import { EntenteError, UsageError } from '../../core/index.js';
 import type { Command, Io } from './command.js';
 
 // every command, loaded on demand so start-up stays fast; the order is the order of `entente --help`.
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  start: () => import('./commands/start.js'),
-  code: () => import('./commands/code.js'),
-  eval: () => import('./commands/eval.js'),
-  ingest: () => import('./commands/ingest.js'),
-  events: () => import('./commands/events.js'),
-  actors: () => import('./commands/actors.js'),
-  dyad: () => import('./commands/dyad.js'),
-  network: () => import('./commands/network.js'),
-  search: () => import('./commands/search.js'),
-  export: () => import('./commands/export.js'),
-  transfers: () => import('./commands/transfers.js'),
-  serve: () => import('./commands/serve.js'),
-  watch: () => import('./commands/watch.js'),
-};
+const COMMANDS = [
+  'start', 'code', 'eval', 'ingest', 'events', 'actors', 'dyad', 'network', 'search', 'export', 'transfers', 'serve', 'watch',
+] as const;
 
 async function loadCommand(name: string): Promise<Command | null> {
-  const load = COMMANDS[name];
-  if (!load) return null;
+  if (!(COMMANDS as readonly string[]).includes(name)) return null;
   try {
-    return (await load()).command;
+    return ((await import(`./commands/${name}.js`)) as { command: Command }).command;
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes(`commands/${name}.`)) return null;
     throw e;
@@ -32,7 +19,7 @@ async function loadCommand(name: string): Promise<Command | null> {
 
 async function topHelp(): Promise<string> {
   const lines = ['usage: entente <command> [options]', '', 'commands:'];
-  for (const name of Object.keys(COMMANDS)) {
+  for (const name of COMMANDS) {
     const c = await loadCommand(name);
     if (c) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
   }

@@ -62,7 +62,7 @@ example:
       docs++;
       events += coded.events.length;
       const chunk = format === 'table' ? codedDocTable(coded, explain) : codedDocLine(coded, explain);
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise((r) => (out as NodeJS.EventEmitter).once('drain', r));
     }
     await closeStream(rejects);
     if (out !== io.stdout) await closeStream(out as NodeJS.WritableStream & { end(cb: () => void): void });
