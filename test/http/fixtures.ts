@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Doc } from '../../src/core/index.js';
+import type { CodedEvent, Doc } from '../../src/core/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { coded, makeDoc, makeEvent } from '../store/helpers.js';
 
@@ -11,6 +11,19 @@ export const HOSTILE = `<img src=x onerror="document.title='pwned'"><script>docu
 
 export function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'entente-http-')), 'test.db');
+}
+
+/** Gives the Baku visit a trigger and actor words, so the dashboard has something to highlight. */
+function withMarks(e: CodedEvent): CodedEvent {
+  if (e.type !== 'CONSULT' || !e.source || !e.target) return e;
+  const t = e.evidence.text;
+  const at = (w: string) => ({ text: w, start: e.evidence.start + t.indexOf(w), end: e.evidence.start + t.indexOf(w) + w.length });
+  return {
+    ...e,
+    source: { ...e.source, text: 'Turkish defence delegation' },
+    target: { ...e.target, text: 'Azerbaijan' },
+    evidence: { ...e.evidence, trigger: at('hosted') },
+  };
 }
 
 /** Fills a store with a few dyads over several months, one hostile article included. */
@@ -62,7 +75,7 @@ export function seed(store: Store): { hostileEventId: string } {
   ];
   let hostileEventId = '';
   for (const { doc, events } of docs) {
-    const evs = events.map((e) => makeEvent(doc, e));
+    const evs = events.map((e) => withMarks(makeEvent(doc, e)));
     const hostile = doc.id === 'hostile-1' ? { ...doc, url: 'javascript:alert(1)' } : doc;
     store.ingest(hostile, coded(hostile, evs));
   }
