@@ -95,7 +95,7 @@ describe('dashboard in headless Chromium', { skip: SKIP }, () => {
     await page.screenshot({ path: file });
     t.diagnostic(`screenshot: ${file}`);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !location.search.includes('event='));
+    await page.waitForURL((u) => !u.search.includes('event='));
   });
 
   test('a shared URL restores the view and the filters', async () => {
