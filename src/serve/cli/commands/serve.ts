@@ -97,9 +97,10 @@ export const command: Command = {
   options: { ...dbOptions, ...serveOptions },
   async run({ values, positionals }, io: Io): Promise<number> {
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const port = parsePort(values.port, 8080);
     const db = dbPath(values, io);
     if (db !== ':memory:' && !existsSync(db)) throw new EntenteError('no-db', `no database at ${db}: create one with \`entente ingest\` or \`entente start\``);
-    const server = await launch({ db, port: parsePort(values.port, 8080), host: String(values.host), token: tokenFrom(values) }, io);
+    const server = await launch({ db, port, host: String(values.host), token: tokenFrom(values) }, io);
     io.stdout.write(`entente: serving ${server.url} (database ${db}); press Ctrl-C to stop\n`);
     await untilStopped();
     await server.close();
