@@ -97,10 +97,10 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const seen = new Set<string>();
     const done = raws.filter((r) => r.source && r.target);
     for (const raw of raws) {
-      if (!raw.source && !raw.target) continue;
+      if (!raw.source && !raw.target && !ACTORLESS.has(raw.type)) continue;
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
-      const r = completeFromDyad(raw, dyad, mem.home);
+      const r = completeFromDyad(completeFromPlace(raw, place), dyad, mem.home);
       const ev = finish(doc, s, r, place, dates);
       if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;
       const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;
@@ -148,6 +148,17 @@ function mainDyad(ranked: [string, number][]): [string, string] | null {
 }
 
 /**
+ * An attack or arrest without a stated agent takes the country where it happened as its source
+ * ("ten Russian soldiers were killed in Ukraine", "a Japanese man was detained in Beijing").
+ */
+function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
+  if (r.source || !r.target || !place?.country || place.country === r.target.country) return r;
+  if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
+  const src: ActorRef = { country: place.country, sector: r.type === 'COERCE' ? 'GOV' : '', name: null, via: `place of the event (${place.name})`, isPerson: false };
+  return { ...r, source: src, confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
+}
+
+/**
  * Fills an event's missing side from the document's main dyad: news often names one side and leaves the
  * other to the context ("Germany pledged another package of military aid" in a story about Ukraine).
  */
@@ -158,7 +169,7 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
   let other: string | null = null;
   if (dyad && known.country === dyad[0]) other = dyad[1];
   else if (dyad && known.country === dyad[1]) other = dyad[0];
-  else if (!dyad && home && known.country === home && DOMESTIC.has(r.type)) other = home;
+  else if (!dyad && home && known.country === home && known.sector && DOMESTIC.has(r.type)) other = home;
   if (!other || (other !== known.country && r.members.includes(other))) return r;
   const filled: ActorRef = { country: other, sector: '', name: null, via: 'the document\'s main dyad', isPerson: false };
   const why = `${r.source ? 'target' : 'source'} not stated in the sentence: ${other} from the document's main ${dyad ? 'dyad' : 'country'}`;
@@ -171,6 +182,8 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
   };
 }
 
+// material events worth recording even when no actor is named ("a bomb exploded in the market")
+const ACTORLESS = new Set(['ASSAULT', 'PROTEST']);
 const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'ACCUSE', 'REJECT']);
 
 /** The date mention closest to the trigger (a following one wins ties: "met on Tuesday"). */

@@ -269,8 +269,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
   const out: RawEvent[] = [];
   for (const h of findTriggers(idx, toks)) {
     const p = h.p;
-    // a trigger inside an actor phrase ("the Ministry of Defence", "Defence Cooperation Agency") is no event
-    if (chunks.some((c) => c.from <= h.from && c.to >= h.to && !c.coref && c.to - c.from > 1 && h.from > c.from)) continue;
+    // a trigger inside an actor phrase ("the Ministry of Defence", "Defence Cooperation Agency") is no event,
+    // unless the actor noun is itself the event ("protesters", "strikers")
+    const host = chunks.find((c) => c.from <= h.from && c.to >= h.to && !c.coref);
+    if (host && !p.self && host.to - host.from > 1 && h.from > host.from) continue;
     const use = nominalUse(toks, h.from, chunks);
     // a verb-only trigger after a determiner is a noun ("the host", "a meeting of minds")
     if (use.determiner && !p.noun && p.slots.length === 1) continue;
@@ -281,7 +283,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
     let tgt: Chunk | null;
-    const subj = subjectOf(toks, chunks, h.from, null);
+    const subj = p.self && host ? host : subjectOf(toks, chunks, h.from, null);
     if (passive) {
       const agent = agentOf(toks, chunks, h.to);
       src = agent;
@@ -292,6 +294,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       src = obj?.chunk ?? null;
       tgt = subj;
       explain.push('roles: the subject hosts, the object is the visitor (source)');
+    } else if (p.self) {
+      src = subj;
+      tgt = objectOf(toks, chunks, subj ? subj.to : h.to, p, false)?.chunk ?? null;
     } else {
       src = subj;
       const between = p.noun ? betweenOf(toks, chunks, h.to) : null;
@@ -315,7 +320,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         type = 'AGREE';
         ploverMode = '';
         aux.push('intend');
-      } else if (TO_THREATEN.has(type) && mod.threat) {
+      } else if (TO_THREATEN.has(type)) {
         explain.push(`threat (${mod.cues.join(', ')}): ${type} becomes THREATEN`);
         ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' ? 'relations' : 'restrict';
         type = 'THREATEN';

@@ -22,6 +22,8 @@ export interface Pattern {
   readonly not: ReadonlySet<string> | null;
   /** The trigger can take a place as its target (visit Baku). */
   readonly placeTarget: boolean;
+  /** The trigger is an actor noun that names the event ("protesters"): that phrase is the source. */
+  readonly self: boolean;
   /** True when the first slot is a noun (no voice, no tense). */
   readonly noun: boolean;
   readonly note: string;
@@ -184,6 +186,7 @@ export function loadPatterns(dir: string = join(DATA_DIR, 'patterns')): PatternI
           not: formSet(c.not ?? ''),
           placeTarget: flags.has('place'),
           noun: flags.has('noun'),
+          self: flags.has('self'),
           note: c.note ?? '',
           file,
           line,

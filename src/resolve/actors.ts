@@ -396,9 +396,11 @@ function resolveConjunct(lex: Lexicon, toks: readonly Token[], c: Piece[], mem: 
       place: false,
     };
   }
-  if (sector && mem.home && !title && !isModifier(toks, c[c.length - 1]!.to)) {
-    // "police", "protesters" with no country in a one-country story: the document's home country
-    return { actors: [{ country: mem.home, sector, name: null, via: 'home country of the document', isPerson: false }], place: false };
+  if (sector && !title && !isModifier(toks, c[c.length - 1]!.to)) {
+    // "police", "protesters" with no country: the document's home country in a one-country story, else unknown
+    const home = mem.home ?? '---';
+    const via = mem.home ? 'home country of the document' : 'no country named';
+    return { actors: [{ country: home, sector, name: null, via, isPerson: false }], place: false };
   }
   return null;
 }
