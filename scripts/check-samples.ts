@@ -9,7 +9,7 @@ import { isIsoDate } from "../src/core/util.js";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const file = process.argv[2] ?? `${ROOT}samples/articles.jsonl`;
 const TYPES = new Set<string>(PLOVER_TYPES);
-const ACTOR = /^([A-Z]{3}|---)([A-Z]{3})*$/;
+const ACTOR = /^([A-Z]{3}|---)[A-Z0-9]*$/;
 const MODES = new Set(["", "intend"]);
 const MODAL_MODES = new Set([
 	"negated",
