@@ -165,6 +165,8 @@ const CUE_TABLE: readonly (readonly [string, CueKind, Status | null])[] = [
   ['manufacture', 'produce', 'in-production'],
   ['building', 'produce', 'in-production'],
   ['builds', 'produce', 'in-production'],
+  ['build', 'produce', 'in-production'],
+  ['built', 'produce', null],
   // deals
   ['signed', 'deal', 'ordered'],
   ['signs', 'deal', 'ordered'],
@@ -295,6 +297,7 @@ const FUTURE = new Set([
   'hopes',
   'going',
 ]);
+const PREPOSITIONS = new Set(['with', 'to', 'from', 'for', 'by', 'of', 'in', 'at', 'on', 'and']);
 const NEGATION = new Set(['not', 'never', 'no', 'didnt', 'doesnt', 'wont', 'cannot', 'hasnt', 'havent', 'isnt']);
 const PASSIVE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const PLAN_DOCUMENT = new Set(['memorandum', 'mou', 'letter', 'intent', 'framework', 'declaration', 'roadmap']);
@@ -332,7 +335,7 @@ function miniMatch<T>(index: MiniIndex<T>, words: readonly Word[], i: number): {
 const CUES = miniIndex<Cue>(CUE_TABLE.map(([p, kind, status]) => [p, { kind, status }] as const));
 
 // nouns that may follow a system name and belong to its mention ("Patriot batteries", "K9 units")
-const SYSTEM_TAIL = new Set(['system', 'systems', 'battery', 'batteries', 'launcher', 'launchers', 'unit', 'units', 'variant', 'variants', 'model', 'models']);
+const SYSTEM_TAIL = new Set(['aircraft', 'plane', 'planes', 'system', 'systems', 'battery', 'batteries', 'launcher', 'launchers', 'unit', 'units', 'variant', 'variants', 'model', 'models']);
 
 // words that may stand between a quantity and the system ("24 new F-16", "48 of the K9")
 const FILLER = new Set([
@@ -685,7 +688,7 @@ export function parseValue(sentence: string): Transfer['value'] {
     break;
   }
   for (const m of sentence.matchAll(SUFFIX_RE)) {
-    const cur = SUFFIX_CURRENCY[(m[5] as string).toLowerCase()];
+    const cur = SUFFIX_CURRENCY[(m[4] as string).toLowerCase()];
     if (!cur) continue;
     found.push({ index: m.index ?? 0, amount: amountOf(m[1] as string, m[2], m[3]), currency: cur, text: m[0].trim() });
     break;
@@ -953,8 +956,13 @@ export function extractTransfer(input: TransferInput, lexicon: WeaponsLexicon, e
       else if (prep === 'to' || prep === 'for') sc -= 3;
       const after = text.slice(a.span?.end ?? 0, (a.span?.end ?? 0) + 12).toLowerCase();
       if (/^-(?:made|built|produced|designed|manufactured|supplied)/.test(after)) sc += 3;
-      if (direction && i < direction.index && sc === 0) {
-        const between = parties.some((b) => b !== a && (wordIndexAt(words, b.span) ?? -1) > i && (wordIndexAt(words, b.span) ?? -1) < direction.index);
+      if (direction && i < direction.index && sc === 0 && !PREPOSITIONS.has(prep ?? '')) {
+        // the subject of the transfer verb: the nearest party before it that is not governed by a preposition
+        const between = parties.some((b) => {
+          const j = b === a ? null : wordIndexAt(words, b.span);
+          if (j === null || j <= i || j >= direction.index) return false;
+          return !PREPOSITIONS.has(words[j - 1]?.key ?? '');
+        });
         if (!between) {
           const supplies = direction.cue.kind === 'supply' ? !direction.passive : direction.passive;
           sc += supplies ? 2 : -2;
@@ -1027,18 +1035,12 @@ export function extractTransfer(input: TransferInput, lexicon: WeaponsLexicon, e
     why(`supplier and recipient are both ${supplier.country}: domestic, not a transfer`);
     return null;
   }
-  if (!supplier && !recipient) {
-    why('neither supplier nor recipient known');
+  if (!supplier || !recipient) {
+    why(`no counterparty: ${supplier ? `recipient of ${supplier.code}` : 'supplier'} unknown`);
     return null;
   }
-  const twoSides = supplier !== null && recipient !== null;
-  if (strong.length === 0) {
-    if (!(twoSides && weak.length > 0)) {
-      why('no transfer wording between two sides');
-      return null;
-    }
-  } else if (strong.every((c) => c.cue.kind === 'produce') && !twoSides) {
-    why('production without a counterparty');
+  if (strong.length === 0 && weak.length === 0) {
+    why('no transfer wording between the two sides');
     return null;
   }
 
