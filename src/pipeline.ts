@@ -43,6 +43,28 @@ function documentDate(date: string | null): ResolvedDate {
     : { value: null, granularity: 'day', kind: 'unresolved', stated: false, text: null, span: null, reason: 'no document date' };
 }
 
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'declared', 'insisted', 'stressed', 'noted', 'wrote', 'tweeted', 'explained', 'announced', 'warned', 'urged', 'according']);
+
+/** In a quotation with a named speaker ("We will respond," the minister said), we and I are the speaker. */
+function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
+  const toks = s.tokens;
+  if (!toks.some((t) => t.text === '"' || t.text === '“' || t.text === '”')) return chunks;
+  let speaker: Chunk | null = null;
+  for (const c of chunks) {
+    if (c.coref) continue;
+    const after = toks[c.to]?.norm ?? '';
+    const before = toks[c.from - 1]?.norm ?? '';
+    if (SPEECH.has(after) || SPEECH.has(before) || (before === 'to' && toks[c.from - 2]?.norm === 'according')) speaker = c;
+  }
+  if (!speaker) return chunks;
+  const who = speaker;
+  return chunks.map((c) => {
+    const n = toks[c.from]?.norm;
+    if (!c.coref || (n !== 'we' && n !== 'i')) return c;
+    return { ...c, members: who.members.map((m) => ({ ...m, via: `'${toks[c.from]!.text}' in a quotation -> the speaker` })) };
+  });
+}
+
 /** A place named in the sentence with in/at: the gazetteer's city or a country. */
 function placeOf(lex: Lexicon, s: Sentence, lowercase: boolean): Place | null {
   const toks = s.tokens;
@@ -89,7 +111,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   const dyad = mainDyad(ranked);
   const events: CodedEvent[] = [];
   for (const s of ann.sentences) {
-    const chunks: Chunk[] = findChunks(lex, s.tokens, mem);
+    const chunks: Chunk[] = attributeQuotes(s, findChunks(lex, s.tokens, mem));
     const raws = codeTokens(patterns, s.tokens, chunks);
     if (raws.length === 0) continue;
     const place = placeOf(lex, s, ann.lowercase);
@@ -170,6 +192,8 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
   if (dyad && known.country === dyad[0]) other = dyad[1];
   else if (dyad && known.country === dyad[1]) other = dyad[0];
   else if (!dyad && home && known.country === home && known.sector && DOMESTIC.has(r.type)) other = home;
+  // a protest with no target is aimed at its own country's authorities
+  if (!other && r.type === 'PROTEST' && r.source && !r.target && r.source.country !== '---') other = r.source.country;
   if (!other || (other !== known.country && r.members.includes(other))) return r;
   const filled: ActorRef = { country: other, sector: '', name: null, via: 'the document\'s main dyad', isPerson: false };
   const why = `${r.source ? 'target' : 'source'} not stated in the sentence: ${other} from the document's main ${dyad ? 'dyad' : 'country'}`;

@@ -31,6 +31,8 @@ const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
 const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 'reported', 'announced', 'noted', 'insisted', 'claimed', 'explained', 'wrote', 'tweeted', 'declared', 'quoted', 'say', 'warned', 'stressed', 'argued']);
+// verbal types whose target may sit inside the object ("rejected the proposal of X")
+const VERBAL = new Set<Plover>(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN']);
 const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
 // future forms of these types are promises (AGREE); of these, threats (THREATEN).
 const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
@@ -204,6 +206,7 @@ function objectOf(
   passive: boolean,
 ): { chunk: Chunk; prep: string } | null {
   const preps = p.targetPreps ?? DEFAULT_PREPS;
+  let fallback: { chunk: Chunk; prep: string } | null = null;
   for (const ch of chunks) {
     if (ch.from < to) continue;
     if (ch.from - to > 14) break;
@@ -214,10 +217,10 @@ function objectOf(
     if (passive && prep === 'by') continue;
     if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to'))) continue;
     if (preps.has(prep) || (p.placeTarget && prep === 'in')) return { chunk: ch, prep };
-    if (prep === 'in' || prep === 'at' || prep === 'during' || prep === 'near') continue;
-    if (prep === 'of' || prep === 'from' || prep === 'including' || prep === 'about') continue;
+    // "rejected calls by Belarus", "condemned the actions of Serbia": the actor behind the object
+    if ((prep === 'of' || (prep === 'by' && !passive)) && !fallback && VERBAL.has(p.plover) && ch.from - to <= 8) fallback = { chunk: ch, prep };
   }
-  return null;
+  return fallback;
 }
 
 function agentOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): Chunk | null {

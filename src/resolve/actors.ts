@@ -76,6 +76,7 @@ const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
   it: 'group',
   they: 'any',
   we: 'any',
+  i: 'person',
 };
 const PAIR_PHRASES = [
   ['the', 'two', '*'],
