@@ -105,9 +105,9 @@ function required(p: Pattern, toks: readonly Token[], end: number): boolean {
   return false;
 }
 
-function isPassive(toks: readonly Token[], i: number, p: Pattern): boolean {
-  if (p.noun) return false;
+function isPassive(toks: readonly Token[], i: number, _p: Pattern): boolean {
   const w = toks[i]!.norm;
+  if (w.endsWith('ing')) return false;
   if (!/(ed|en|wn|ld|nt|ght|ck|ut|et|ot|uck|ne)$/.test(w)) return false;
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const n = toks[k]!.norm;
@@ -248,23 +248,46 @@ const ADJ = /(al|ive|ed|ic|ous|ful|ary|ent|ant|est|ern|ian|ese|ish|day|long|scal
 
 /** How a trigger is used: after a determiner (a noun), and whether its noun phrase sits in a prepositional phrase. */
 function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[]): { determiner: boolean; inPP: boolean } {
+  // a gerund right after a preposition names an activity, not an event: "a ban on exporting arms"
+  if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '')) return { determiner: false, inPP: true };
+  // a past form is a verb, not a noun: "protesters marched", "troops attacked"
+  if (/ed$/.test(toks[i]!.norm)) return { determiner: false, inPP: false };
+  // walk left over the noun phrase: modifiers, numbers, an actor phrase, up to a determiner
   let k = i - 1;
   let determiner = false;
-  let steps = 0;
-  while (k >= 0 && steps < 6) {
+  for (let steps = 0; k >= 0 && steps < 5; steps++, k--) {
     const t = toks[k]!;
-    const inChunk = chunks.some((c) => c.from <= k && c.to > k);
-    if (DET.has(t.norm)) determiner = true;
-    else if (inChunk || /^\d/.test(t.norm) || ADJ.test(t.norm) || t.norm === '-' || t.norm === 'recent' || t.norm === 'first' || t.norm === 'new' || t.norm === 'last' || t.norm === 'deadly' || t.norm === 'joint' || t.norm === 'alleged' || t.norm === 'latest' || t.norm === 'major' || t.norm === 'full') {
-      /* part of the noun phrase */
-    } else break;
-    k--;
-    steps++;
+    if (DET.has(t.norm)) {
+      determiner = true;
+      // "Russia's invasion": the possessor phrase belongs to the noun phrase too
+      if (t.norm === "'s") {
+        const owner = chunks.find((c) => c.to === k);
+        if (owner) k = owner.from;
+      }
+      k--;
+      break;
+    }
+    const chunk = chunks.find((c) => c.from <= k && c.to > k);
+    if (chunk) {
+      // an actor phrase right before the trigger is its subject unless a determiner opens the phrase
+      const d = toks[chunk.from - 1]?.norm ?? '';
+      if (!DET.has(d)) return { determiner: false, inPP: false };
+      k = chunk.from;
+      continue;
+    }
+    if (t.punct && t.norm !== '-') break;
+    if (NP_PREPS.has(t.norm) || HARD_STOP.has(t.norm) || /ed$/.test(t.norm) || t.norm === 'and' || t.norm === 'or') break;
+    if (!/^\d/.test(t.norm) && !ADJ.test(t.norm) && !/^[a-z-]+$/.test(t.norm)) break;
   }
   const before = k >= 0 ? toks[k]!.norm : '';
-  const inPP = (determiner || steps > 0) && NP_PREPS.has(before);
-  return { determiner: determiner && toks[i - 1] !== undefined && (DET.has(toks[i - 1]!.norm) || steps > 0), inPP };
+  let inPP = NP_PREPS.has(before) && (determiner || k < i - 1);
+  // "three were killed in a bomb attack": the phrase reports the event that harmed them
+  if (inPP && (before === 'in' || before === 'during' || before === 'by')) {
+    for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (VICTIM.has(toks[j]!.norm)) inPP = false;
+  }
+  return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
+const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
 
 /** Codes every event of one sentence. */
@@ -281,7 +304,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (use.determiner && !p.noun && p.slots.length === 1) continue;
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
     // ("in response to the attack", "during the talks"), not a report of it
-    if (use.inPP && (p.noun || use.determiner)) continue;
+    if (use.inPP && !p.self && (p.noun || use.determiner)) continue;
     const passive = isPassive(toks, h.to - 1, p);
     const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
