@@ -8,6 +8,9 @@ import { countryName, dyadLabel } from '../names.js';
 import { errorNote, loading, scoreBar } from '../parts.js';
 import { filterParams } from '../state.js';
 
+/** The heaviest ties drawn: enough to see the structure, few enough to read it. */
+const EDGES = 120;
+
 export const renderNetwork: ViewRender = async (el, state, nav) => {
   const graphBox = h('div', { class: 'graph', id: 'network-graph', role: 'img', 'aria-label': 'Network of countries; the table below lists the same ties' });
   const tableBox = h('div', {}, loading());
@@ -24,7 +27,7 @@ export const renderNetwork: ViewRender = async (el, state, nav) => {
   );
   let data: NetworkData;
   try {
-    data = await get<NetworkData>('/api/network', { ...filterParams(state), limit: 300 });
+    data = await get<NetworkData>('/api/network', { ...filterParams(state), limit: EDGES });
   } catch (e) {
     if (!(e instanceof DOMException)) replace(tableBox, errorNote(e));
     return undefined;
@@ -73,8 +76,8 @@ export const renderNetwork: ViewRender = async (el, state, nav) => {
       { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(color)', opacity: 0.8, 'curve-style': 'bezier' } },
       { selector: 'edge:selected', style: { opacity: 1, 'overlay-opacity': 0.15 } },
     ],
-    layout: { name: data.nodes.length > 150 ? 'circle' : 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions,
-    minZoom: 0.2,
+    layout: { name: data.nodes.length > 200 ? 'circle' : 'cose', animate: false, randomize: false, fit: true, padding: 20, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions,
+    minZoom: 0.05,
     maxZoom: 4,
   });
   cy.on('tap', 'edge', (ev) => {
