@@ -19,7 +19,11 @@ export function words(text: string): string[] {
 
 /** sha1 of the text's words: equal for texts that differ only in case, accents, spacing or punctuation. */
 export function textHash(text: string): string {
-  return createHash('sha1').update(words(text).join(' ')).digest('hex');
+  return hashWords(words(text));
+}
+
+function hashWords(w: readonly string[]): string {
+  return createHash('sha1').update(w.join(' ')).digest('hex');
 }
 
 function fnv1a(s: string): number {
@@ -41,30 +45,44 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-const SEEDS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix((i + 1) * 0x9e3779b9));
+// hash family h_i(x) = a_i * x + b_i (mod 2^32) with odd a_i: cheap, and the shingle hashes it
+// permutes are already well mixed by fmix.
+const MULS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix((i + 1) * 0x9e3779b9) | 1);
+const ADDS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix((i + 1) * 0x85ebca6b + 7));
 
-/** Distinct hashes of the word 5-shingles of a text. */
-export function shingleHashes(text: string): Uint32Array {
-  const w = words(text);
+/** Distinct hashes of the word 5-shingles of a text (each word hashed once, shingles combine word hashes). */
+export function shingleHashes(text: string | readonly string[]): Uint32Array {
+  const wh = (typeof text === 'string' ? words(text) : text).map(fnv1a);
   const set = new Set<number>();
-  if (w.length > 0 && w.length < SHINGLE_WORDS) set.add(fnv1a(w.join(' ')));
-  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) set.add(fnv1a(w.slice(i, i + SHINGLE_WORDS).join(' ')));
+  const combine = (from: number, to: number) => {
+    let h = 0x9747b28c;
+    for (let k = from; k < to; k++) h = fmix(Math.imul(h ^ (wh[k] as number), 0x01000193));
+    return h;
+  };
+  if (wh.length > 0 && wh.length < SHINGLE_WORDS) set.add(combine(0, wh.length));
+  for (let i = 0; i + SHINGLE_WORDS <= wh.length; i++) set.add(combine(i, i + SHINGLE_WORDS));
   return Uint32Array.from(set);
 }
 
 /** MinHash signature (NUM_HASHES values), or null when the text has too few shingles to compare. */
-export function minhash(text: string): Uint32Array | null {
+export function minhash(text: string | readonly string[]): Uint32Array | null {
   const sh = shingleHashes(text);
   if (sh.length < MIN_SHINGLES) return null;
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   for (let j = 0; j < sh.length; j++) {
     const x = sh[j]!;
     for (let i = 0; i < NUM_HASHES; i++) {
-      const h = fmix(x ^ SEEDS[i]!);
+      const h = (Math.imul(x, MULS[i]!) + ADDS[i]!) >>> 0;
       if (h < sig[i]!) sig[i] = h;
     }
   }
   return sig;
+}
+
+/** The text hash and the MinHash signature of a text, splitting it into words once. */
+export function fingerprint(text: string): { hash: string; signature: Uint32Array | null } {
+  const w = words(text);
+  return { hash: hashWords(w), signature: minhash(w) };
 }
 
 /** One integer per LSH band: band index in the high bits, a hash of the band's rows in the low 32. */

@@ -20,11 +20,11 @@ import {
   type EventFilter,
   type EvidenceRef,
   eventSpan,
+  fingerprint,
   type IngestItem,
   type IngestResult,
   isFlagged,
   jaccardEstimate,
-  minhash,
   type OpenOptions,
   type Page,
   type PageResult,
@@ -33,7 +33,6 @@ import {
   type StoreStats,
   signatureFromBuffer,
   signatureToBuffer,
-  textHash,
 } from '../core/index.js';
 import { migrate } from './migrate.js';
 
@@ -363,8 +362,7 @@ export class SqliteStore implements Store {
   private ingestInTx(doc: Doc, coded: CodedDoc): IngestResult {
     const none = { events: 0, newClusters: 0, merged: 0 };
     if (this.st('docById').get(doc.id)) return { docId: doc.id, status: 'duplicate', copyOf: null, ...none };
-    const hash = textHash(doc.text);
-    const sig = minhash(doc.text);
+    const { hash, signature: sig } = fingerprint(doc.text);
     const original = this.findOriginal(doc, hash, sig);
     if (original?.kind === 'duplicate') return { docId: doc.id, status: 'duplicate', copyOf: original.id, ...none };
 
