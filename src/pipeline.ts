@@ -118,7 +118,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const dates = resolveDates(doc.text, s.span, doc.date);
     const seen = new Set<string>();
     const done = raws.filter((r) => r.source && r.target);
-    for (const raw of raws) {
+    for (const raw0 of raws) {
+      const raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
       if (!raw.source && !raw.target && !ACTORLESS.has(raw.type)) continue;
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
@@ -167,6 +168,24 @@ function mainDyad(ranked: [string, number][]): [string, string] | null {
   const [top, second] = ranked;
   if (!top || !second || second[1] < 2) return null;
   return [top[0], second[0]];
+}
+
+const DYADIC = new Set(['SUPPORT', 'AGREE', 'CONSULT', 'COOPERATE']);
+
+/**
+ * A cooperative event with no actor in its sentence, in an article about a pair of countries, is
+ * theirs: "A memorandum was signed at the close of the meeting", "plans to sign several MoUs".
+ */
+function fromDyad(r: RawEvent, dyad: [string, string] | null): RawEvent {
+  if (!dyad || !DYADIC.has(r.type)) return r;
+  const mk = (c: string): ActorRef => ({ country: c, sector: '', name: null, via: "the document's main dyad", isPerson: false });
+  return {
+    ...r,
+    source: mk(dyad[0]),
+    target: mk(dyad[1]),
+    confidence: Math.max(0.1, Math.round((r.confidence - 0.3) * 100) / 100),
+    explain: [...r.explain, `no actor in the sentence: the document's main dyad ${dyad[0]}-${dyad[1]}`],
+  };
 }
 
 /**
