@@ -254,6 +254,28 @@ const FIELD_CASES: readonly Case[] = [
     },
   },
   {
+    label: 'quantities in millions and after a calibre; "drone maker" is not an item',
+    text: 'The drone maker said Spain is supplying Ukraine with 1 million artillery shells and 20,000 155mm rounds of ammunition.',
+    source: ['Spain', 'ESP'],
+    target: ['Ukraine', 'UKR'],
+    type: 'AID',
+    expect: {
+      supplier: 'ESP',
+      recipient: 'UKR',
+      systems: [{ name: '', category: 'ammunition', quantity: 1e6, text: 'artillery shells' }],
+      value: null,
+      status: 'delivered',
+    },
+  },
+  {
+    label: 'supplierOrg is the company the actor names, not the first one in the sentence',
+    text: 'The SSB said Baykar handed over 24 more TB2 drones to Poland under a 2021 contract.',
+    source: ['Baykar', 'TURBUS'],
+    target: ['Poland', 'POL'],
+    type: 'COOPERATE',
+    expect: { supplier: 'TURBUS', recipient: 'POL', supplierOrg: 'Baykar', status: 'delivered', systems: [{ name: 'Bayraktar TB2', category: 'uav', quantity: 24 }] },
+  },
+  {
     label: 'passive with "to X" and "by Y"',
     text: 'The first Caesar howitzers were delivered to Armenia by France in March.',
     source: ['France', 'FRA'],

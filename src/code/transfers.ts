@@ -299,6 +299,7 @@ const FUTURE = new Set([
 ]);
 const PREPOSITIONS = new Set(['with', 'to', 'from', 'for', 'by', 'of', 'in', 'at', 'on', 'and']);
 const NEGATION = new Set(['not', 'never', 'no', 'didnt', 'doesnt', 'wont', 'cannot', 'hasnt', 'havent', 'isnt']);
+const PARTICIPLES = new Set(['sent', 'sold', 'bought', 'built', 'given', 'made', 'taken', 'handed', 'supplied']);
 const PASSIVE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const PLAN_DOCUMENT = new Set(['memorandum', 'mou', 'letter', 'intent', 'framework', 'declaration', 'roadmap']);
 const BUY_VERBS = new Set(['bought', 'buys', 'purchased', 'acquired', 'acquires', 'procured', 'procures', 'ordered', 'orders', 'sold', 'sells']);
@@ -336,6 +337,10 @@ const CUES = miniIndex<Cue>(CUE_TABLE.map(([p, kind, status]) => [p, { kind, sta
 
 // nouns that may follow a system name and belong to its mention ("Patriot batteries", "K9 units")
 const SYSTEM_TAIL = new Set(['aircraft', 'plane', 'planes', 'system', 'systems', 'battery', 'batteries', 'launcher', 'launchers', 'unit', 'units', 'variant', 'variants', 'model', 'models']);
+
+// heads after an arms noun that make it a modifier: "drone maker", "missile strikes", "tank repair"
+const ATTRIBUTIVE =
+  /^(?:maker|makers|producer|producers|manufacturer|manufacturers|manufacturing|plant|plants|factory|factories|industry|industries|program|project|projects|technology|technologies|company|companies|firm|firms|sector|strike|strikes|attack|attacks|fire|production|repair|maintenance|pilot|pilots|crew|crews|operator|operators|unit|base|bases|threat|threats|warfare|export|exports|sale|sales|deal|deals|contract|contracts|market|capabilities|capability|power)$/;
 
 // words that may stand between a quantity and the system ("24 new F-16", "48 of the K9")
 const FILLER = new Set([
@@ -553,7 +558,7 @@ function parseCount(raw: string): number | null {
 const YEARISH = new Set(['in', 'by', 'from', 'since', 'until', 'of', 'before', 'after']);
 
 /** The quantity stated before word `s` ("24 F-16", "two batches of 12", "a dozen", "48 of the K9"), else null. */
-function quantityBefore(words: readonly Word[], s: number, floor: number): number | null {
+function quantityBefore(text: string, words: readonly Word[], s: number, floor: number): number | null {
   let j = s - 1;
   let skipped = 0;
   while (j >= floor && skipped < 4) {
@@ -564,11 +569,19 @@ function quantityBefore(words: readonly Word[], s: number, floor: number): numbe
       const n = parseCount(before.raw);
       return before.key === 'a' || n === null ? 12 : n * 12;
     }
+    if (/^(?:million|thousand)$/.test(w.key) && j - 1 >= floor) {
+      // "1 million artillery shells" is a quantity; "$2 million" and "2 million euros" are values
+      const numWord = words[j - 1] as Word;
+      const base = parseCount(numWord.raw) ?? (/^\d+\.\d+$/.test(numWord.raw) ? Number(numWord.raw) : null);
+      const moneyBefore = /[$€£₩₹¥₺₽]\s?$/.test(text.slice(Math.max(0, numWord.start - 3), numWord.start));
+      if (base === null || moneyBefore || /^(?:usd|eur|gbp|krw|inr|pln|us)$/.test(words[j - 2]?.key ?? '')) return null;
+      return base * (w.key === 'million' ? 1e6 : 1e3);
+    }
     const n = parseCount(w.raw);
     if (n !== null) {
       if (n >= 1900 && n <= 2100 && !w.raw.includes(',') && YEARISH.has(words[j - 1]?.key ?? '')) return null;
       const next = words[j + 1];
-      if (next && /^(?:million|billion|trillion|percent|mn|bn)$/.test(next.key)) return null;
+      if (next && /^(?:percent|mn|bn)$/.test(next.key)) return null;
       // "two batches of 12"
       const of = words[j - 1];
       const batch = words[j - 2];
@@ -579,7 +592,7 @@ function quantityBefore(words: readonly Word[], s: number, floor: number): numbe
       }
       return n;
     }
-    if (FILLER.has(w.key) || /(?:made|built|produced|designed|manufactured)$/.test(w.key) || NOT_NAMES.has(w.key)) {
+    if (FILLER.has(w.key) || /^\d+mm$/.test(w.key) || /(?:made|built|produced|designed|manufactured)$/.test(w.key) || NOT_NAMES.has(w.key)) {
       j--;
       skipped++;
       continue;
@@ -769,6 +782,11 @@ function findMentions(words: readonly Word[], lex: WeaponsLexicon, taken: boolea
     if (w.key === 'arms' && /^(?:control|race|embargo|treaty|reduction)$/.test(words[i + 1]?.key ?? '')) continue;
     let last = i + c.length;
     if (words[last] && SYSTEM_TAIL.has((words[last] as Word).key)) last++;
+    // "drone maker", "missile strikes": the noun qualifies something else
+    if (ATTRIBUTIVE.test(words[last]?.key ?? '')) {
+      i = last - 1;
+      continue;
+    }
     const prev = i > 0 && !taken[i - 1] && !actorWords.has(i - 1) ? (words[i - 1] as Word) : null;
     const prev2 = i > 1 && !taken[i - 2] && !actorWords.has(i - 2) ? (words[i - 2] as Word) : null;
     let named: { first: number; name: string } | null = null;
@@ -806,6 +824,18 @@ function wordIndexAt(words: readonly Word[], span: Span | null): number | null {
   return null;
 }
 
+/** The company of `side`'s country named in the sentence: the one the actor names, else the first. */
+function pickOrg(orgs: readonly OrgMention[], side: Actor | null, words: readonly Word[]): string | null {
+  if (!side) return null;
+  const mine = orgs.filter((o) => o.org.country === side.country);
+  const named = mine.find((o) => {
+    if (side.name && side.name === o.org.name) return true;
+    const w = words[o.first] as Word;
+    return side.span !== null && w.start >= side.span.start && w.start < side.span.end;
+  });
+  return (named ?? mine[0])?.org.name ?? null;
+}
+
 function inferredActor(country: string, text: string, span: Span | null, name: string | null): Actor {
   return { code: country, country, sector: '', name, text, span };
 }
@@ -832,8 +862,10 @@ function findCues(words: readonly Word[]): CueHit[] {
       if (FUTURE.has(key)) future = true;
       if (NEGATION.has(key) || key.endsWith('nt')) negated = negated || NEGATION.has(key);
     }
-    const passive = PASSIVE.has(words[i - 1]?.key ?? '') || (PASSIVE.has(words[i - 2]?.key ?? '') && words[i - 1]?.key === 'being');
-    out.push({ index: i, length: m.length, cue: m.value, future, negated, passive, key: (words[i] as Word).key });
+    const key = (words[i] as Word).key;
+    const participle = key.endsWith('ed') || PARTICIPLES.has(key);
+    const passive = participle && (PASSIVE.has(words[i - 1]?.key ?? '') || (PASSIVE.has(words[i - 2]?.key ?? '') && words[i - 1]?.key === 'being'));
+    out.push({ index: i, length: m.length, cue: m.value, future, negated, passive, key });
     i += m.length - 1;
   }
   return out;
@@ -916,7 +948,10 @@ export function extractTransfer(input: TransferInput, lexicon: WeaponsLexicon, e
 
   const mentions = findMentions(words, lexicon, taken, actorWords);
   const specific = mentions.filter((m) => !m.generic);
-  const used = specific.length > 0 ? specific : mentions;
+  // one generic mention per category: "drones ... the drones" is one item
+  const generic: Mention[] = [];
+  for (const m of mentions) if (m.generic && !generic.some((g) => g.category === m.category)) generic.push(m);
+  const used = specific.length > 0 ? specific : generic;
   if (used.length === 0) {
     why('no weapon system or arms category named');
     return null;
@@ -1050,10 +1085,10 @@ export function extractTransfer(input: TransferInput, lexicon: WeaponsLexicon, e
     const w0 = words[m.first] as Word;
     const w1 = words[m.last - 1] as Word;
     const floor = k > 0 ? (used[k - 1] as Mention).last : 0;
-    return { text: text.slice(w0.start, w1.end), name: m.name, category: m.category, quantity: quantityBefore(words, m.first, floor) };
+    return { text: text.slice(w0.start, w1.end), name: m.name, category: m.category, quantity: quantityBefore(text, words, m.first, floor) };
   });
-  const supplierOrg = orgs.find((o) => supplier && o.org.country === supplier.country)?.org.name ?? null;
-  const recipientOrg = orgs.find((o) => recipient && o.org.country === recipient.country)?.org.name ?? null;
+  const supplierOrg = pickOrg(orgs, supplier, words);
+  const recipientOrg = pickOrg(orgs, recipient, words);
   why(`status ${status}; systems ${systems.map((s) => s.name || s.category).join(', ')}`);
   return {
     supplier,
