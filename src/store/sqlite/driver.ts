@@ -235,8 +235,8 @@ export class SqliteStore implements Store {
   readonly schemaVersion: number;
   private readonly db: Database.Database;
   private readonly s: Record<string, Database.Statement>;
-  private readonly ingestOneTx: (doc: Doc, coded: CodedDoc) => IngestResult;
-  private readonly ingestManyTx: (items: readonly IngestItem[]) => IngestResult[];
+  private readonly ingestOneTx: Database.Transaction<(doc: Doc, coded: CodedDoc) => IngestResult>;
+  private readonly ingestManyTx: Database.Transaction<(items: readonly IngestItem[]) => IngestResult[]>;
 
   constructor(path: string, options: OpenOptions = {}) {
     this.location = path;
@@ -317,12 +317,14 @@ export class SqliteStore implements Store {
     return s;
   }
 
+  // BEGIN IMMEDIATE: two ingests into one file queue on the write lock (busy_timeout) instead of
+  // failing when a read transaction cannot be upgraded.
   ingest(doc: Doc, coded: CodedDoc): IngestResult {
-    return this.ingestOneTx(doc, coded);
+    return this.db.inTransaction ? this.ingestOneTx(doc, coded) : this.ingestOneTx.immediate(doc, coded);
   }
 
   ingestBatch(items: readonly IngestItem[]): IngestResult[] {
-    return this.ingestManyTx(items);
+    return this.db.inTransaction ? this.ingestManyTx(items) : this.ingestManyTx.immediate(items);
   }
 
   hasDocument(id: string): boolean {
