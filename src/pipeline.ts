@@ -109,6 +109,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   const ranked = countryRanking(lex, ann.sentences, ann.lowercase);
   mem.home = datelineCountry(lex, ann.sentences[0]) ?? dominant(ranked);
   const dyad = mainDyad(ranked);
+  mem.dyad = dyad !== null;
   const events: CodedEvent[] = [];
   for (const s of ann.sentences) {
     const chunks: Chunk[] = attributeQuotes(s, findChunks(lex, s.tokens, mem));
@@ -120,7 +121,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const done = raws.filter((r) => r.source && r.target);
     for (const raw0 of raws) {
       const raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
-      if (!raw.source && !raw.target && !ACTORLESS.has(raw.type)) continue;
+      // an event with no actor at all is kept only for attacks and protests with a known place
+      if (!raw.source && !raw.target && !(ACTORLESS.has(raw.type) && place)) continue;
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
       const r = completeFromDyad(completeFromPlace(raw, place), dyad, mem.home);

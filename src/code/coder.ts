@@ -364,7 +364,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       explain.push('compound actor: one event per pair');
     } else {
       if (!tgt) tgtMembers = [null];
-      for (const s of srcMembers) for (const t of tgtMembers) if (s !== t) pairs.push([s, t]);
+      for (const s of srcMembers) for (const t of tgtMembers) if (s !== t || s === null) pairs.push([s, t]);
     }
     let conf = 0.8;
     if (src?.coref) conf -= 0.15;

@@ -39,16 +39,18 @@ export interface DocMemory {
   readonly persons: Map<string, LearnedPerson>;
   /** Country mention counts (for "the two countries"). */
   readonly countryCounts: Map<string, number>;
-  /** Most recent actors, newest last. */
-  readonly recent: ActorRef[];
+  /** Most recent actor phrases (their members), newest last. */
+  readonly recent: ActorRef[][];
   readonly date: string | null;
   /** Home country of the document (dateline or most mentioned). */
   home: string | null;
+  /** The document is about a pair of countries: phrases with no country are left to the pair. */
+  dyad: boolean;
   readonly lowercase: boolean;
 }
 
 export function newMemory(date: string | null, lowercase: boolean): DocMemory {
-  return { persons: new Map(), countryCounts: new Map(), recent: [], date, home: null, lowercase };
+  return { persons: new Map(), countryCounts: new Map(), recent: [], date, home: null, dyad: false, lowercase };
 }
 
 // words that may stand inside an actor phrase without naming anything themselves.
@@ -248,8 +250,9 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
   // the sector of the last conjunct's head applies to bare-country conjuncts ("US and Saudi mediators")
   const last = conjuncts[conjuncts.length - 1]!;
   sharedSector = sectorOf(last);
+  const modifier = isModifier(toks, to);
   for (const c of conjuncts) {
-    const r = resolveConjunct(lex, toks, c, mem, sharedSector);
+    const r = resolveConjunct(lex, toks, c, mem, sharedSector, modifier);
     if (!r) continue;
     if (!r.place) placeOnly = false;
     for (const a of r.actors) {
@@ -264,10 +267,8 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
       break;
     }
   }
-  for (const m of members) {
-    mem.countryCounts.set(m.country, (mem.countryCounts.get(m.country) ?? 0) + 1);
-    mem.recent.push(m);
-  }
+  for (const m of members) mem.countryCounts.set(m.country, (mem.countryCounts.get(m.country) ?? 0) + 1);
+  mem.recent.push(members);
   if (mem.recent.length > 12) mem.recent.splice(0, mem.recent.length - 12);
   return { from, to, members, head, coref: false, placeOnly };
 }
@@ -298,7 +299,14 @@ interface Resolved {
   place: boolean;
 }
 
-function resolveConjunct(lex: Lexicon, toks: readonly Token[], c: Piece[], mem: DocMemory, shared: string): Resolved | null {
+function resolveConjunct(
+  lex: Lexicon,
+  toks: readonly Token[],
+  c: Piece[],
+  mem: DocMemory,
+  shared: string,
+  modifier: boolean,
+): Resolved | null {
   let country: string | null = null;
   let orgCode: string | null = null;
   let orgName: string | null = null;
@@ -397,8 +405,9 @@ function resolveConjunct(lex: Lexicon, toks: readonly Token[], c: Piece[], mem: 
       place: false,
     };
   }
-  if (sector && !title && !isModifier(toks, c[c.length - 1]!.to)) {
+  if (sector && !title && !modifier && !(mem.dyad && !mem.home)) {
     // "police", "protesters" with no country: the document's home country in a one-country story, else unknown
+    // (in a story about a pair of countries such a phrase is left to the pair)
     const home = mem.home ?? '---';
     const via = mem.home ? 'home country of the document' : 'no country named';
     return { actors: [{ country: home, sector, name: null, via, isPerson: false }], place: false };
@@ -430,10 +439,14 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     }
   }
   for (let i = mem.recent.length - 1; i >= 0; i--) {
-    const a = mem.recent[i]!;
-    if (kind === 'person' && !a.isPerson) continue;
+    const group = mem.recent[i]!;
+    const a = group[0]!;
+    if (kind === 'person' && !(group.length === 1 && a.isPerson)) continue;
     if (kind === 'group' && a.isPerson) continue;
-    return { from: p.from, to: p.to, members: [{ ...a, via: `pronoun '${toks[p.from]!.text}' -> ${a.name ?? a.country}` }], head: p.from, coref: true, placeOnly: false };
+    // "it" cannot stand for a compound ("Azerbaijan and Türkiye ... it"): no guess
+    if (kind === 'group' && group.length > 1) return null;
+    const via = `pronoun '${toks[p.from]!.text}' -> ${group.map((m) => m.name ?? m.country).join(' and ')}`;
+    return { from: p.from, to: p.to, members: group.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
   }
   return null;
 }

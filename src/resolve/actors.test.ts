@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { tokenize } from '../annotate/index.js';
+import { DATA_DIR } from '../core/index.js';
+import { type DocMemory, type Lexicon, findChunks, loadLexicon, newMemory } from './index.js';
+
+let lex: Lexicon;
+before(() => {
+  lex = loadLexicon();
+});
+
+interface Found {
+  /** The words of the chunk. */
+  text: string;
+  /** Member codes, country + sector (AZEMIL). */
+  codes: string[];
+  place: boolean;
+}
+
+function chunks(sentence: string, mem: DocMemory = newMemory('2024-04-02', false)): Found[] {
+  const toks = tokenize(sentence);
+  return findChunks(lex, toks, mem).map((c) => ({
+    text: sentence.slice(toks[c.from]!.start, toks[c.to - 1]!.end),
+    codes: c.members.map((m) => m.country + m.sector),
+    place: c.placeOnly,
+  }));
+}
+
+/** The country-level codes of the first chunk that contains `phrase`. */
+function countriesOf(sentence: string, phrase: string, mem?: DocMemory): string[] | null {
+  const c = chunks(sentence, mem).find((x) => x.text.includes(phrase));
+  return c ? c.codes.map((x) => x.slice(0, 3)) : null;
+}
+function codesOf(sentence: string, phrase: string, mem?: DocMemory): string[] | null {
+  const c = chunks(sentence, mem).find((x) => x.text.includes(phrase));
+  return c ? c.codes : null;
+}
+
+type Row = [sentence: string, phrase: string, country: string, todo?: string];
+
+describe('resolve/actors: spellings, demonyms and diacritics', () => {
+  const rows: Row[] = [
+    ['Türkiye sent a delegation.', 'Türkiye', 'TUR'],
+    ['Turkiye sent a delegation.', 'Turkiye', 'TUR'],
+    ['TÜRKİYE sent a delegation.', 'TÜRKİYE', 'TUR'],
+    ['Turkey sent a delegation.', 'Turkey', 'TUR'],
+    ['Turkish officials arrived.', 'Turkish', 'TUR'],
+    ['The Turks arrived.', 'Turks', 'TUR'],
+    ['The Republic of Türkiye objected.', 'Republic', 'TUR'],
+    ['Azerbaijan hosted the talks.', 'Azerbaijan', 'AZE'],
+    ['Azerbaijani troops moved.', 'Azerbaijani', 'AZE'],
+    ['Azeri officials spoke.', 'Azeri', 'AZE'],
+    ['The U.S. objected.', 'U.S.', 'USA'],
+    ['The US objected.', 'US', 'USA'],
+    ['The United States objected.', 'United States', 'USA'],
+    ['American diplomats objected.', 'American', 'USA'],
+    ["Côte d'Ivoire objected.", 'Côte', 'CIV'],
+    ["Cote d'Ivoire objected.", 'Cote', 'CIV'],
+    ['Côte d’Ivoire objected.', 'Côte', 'CIV'],
+    ['Ivory Coast objected.', 'Ivory Coast', 'CIV'],
+    ['Ivorian soldiers patrolled.', 'Ivorian', 'CIV'],
+    ['South Korea objected.', 'South Korea', 'KOR'],
+    ['North Korean troops moved.', 'North Korean', 'PRK'],
+    ['The Palestinian Authority objected.', 'Palestinian', 'PSE'],
+    ['Kosovo objected.', 'Kosovo', 'KOS'],
+  ];
+  for (const [sentence, phrase, country, todo] of rows) {
+    test(`${phrase} -> ${country}`, todo ? { todo } : {}, () => {
+      assert.deepEqual(countriesOf(sentence, phrase), [country], JSON.stringify(chunks(sentence)));
+    });
+  }
+
+  test('common words that are also names need a capital letter', () => {
+    assert.deepEqual(chunks('They ate turkey and rice.'), []);
+    assert.deepEqual(chunks('He told us about the plan.'), []);
+    assert.deepEqual(chunks('The plates were fine china.'), []);
+  });
+
+  test('a lower-case document matches names without capitals (not surnames)', () => {
+    const mem = newMemory('2024-04-02', true);
+    assert.deepEqual(countriesOf('azerbaijan and turkey signed a deal.', 'azerbaijan', mem), ['AZE', 'TUR']);
+  });
+});
+
+describe('resolve/actors: capitals, sectors, organisations', () => {
+  const rows: [sentence: string, phrase: string, code: string, todo?: string][] = [
+    ['Ankara said the talks went well.', 'Ankara', 'TURGOV'],
+    ['Baku welcomed the step.', 'Baku', 'AZEGOV'],
+    ['Washington objected.', 'Washington', 'USAGOV'],
+    ["Azerbaijan's defense minister spoke.", 'defense minister', 'AZEMIL'],
+    ['The Turkish defence minister spoke.', 'defence minister', 'TURMIL'],
+    ['The Turkish foreign ministry objected.', 'foreign ministry', 'TURGOV'],
+    ['Kenyan police arrested him.', 'police', 'KENCOP'],
+    ['Syrian rebels attacked.', 'rebels', 'SYRREB'],
+    ['NATO objected.', 'NATO', 'IGONAT'],
+    ['The UN objected.', 'UN', 'IGOUNO'],
+    ['The United Nations objected.', 'United Nations', 'IGOUNO'],
+    ['Hezbollah fired rockets.', 'Hezbollah', 'LBNREB'],
+    ['Hamas fired rockets.', 'Hamas', 'PSEREB'],
+    ['The European Union objected.', 'European Union', 'IGOEU'],
+  ];
+  for (const [sentence, phrase, code, todo] of rows) {
+    test(`${phrase} in "${sentence}" -> ${code}`, todo ? { todo } : {}, () => {
+      assert.deepEqual(codesOf(sentence, phrase), [code], JSON.stringify(chunks(sentence)));
+    });
+  }
+
+  test('a sector noun without a country takes the home country, else ---', () => {
+    assert.deepEqual(codesOf('The police arrested him.', 'police'), ['---COP']);
+    const mem = newMemory('2024-04-02', false);
+    mem.home = 'KEN';
+    assert.deepEqual(codesOf('The police arrested him.', 'police', mem), ['KENCOP']);
+  });
+
+  test('a city after "in" is a place, not an actor', () => {
+    const c = chunks('The ministers met in Ganja.').find((x) => x.text === 'Ganja');
+    assert.ok(c, 'Ganja is found');
+    assert.equal(c.place, true);
+    assert.equal(c.codes[0]?.slice(0, 3), 'AZE');
+  });
+
+  test('a sector noun used as a modifier is no actor ("police station", "military exercises")', () => {
+    assert.equal(codesOf('A police station was opened.', 'police'), null);
+    assert.equal(codesOf('The military exercises ended.', 'military'), null);
+  });
+});
+
+describe('resolve/actors: compounds and coreference', () => {
+  test('"Azerbaijan and Türkiye" is one chunk with two members', () => {
+    const c = chunks('Azerbaijan and Türkiye signed a deal.');
+    assert.equal(c.length, 1);
+    assert.deepEqual(c[0]!.codes, ['AZE', 'TUR']);
+  });
+
+  test(
+    'a list "Azerbaijan, Georgia and Türkiye" has three members',
+    { todo: "bridgeable() judges each gap alone: the comma between Azerbaijan and Georgia has no 'and' in it, so it is taken for a failed apposition and the list stops at Azerbaijan" },
+    () => {
+    const c = chunks('Azerbaijan, Georgia and Türkiye signed a declaration.');
+      assert.deepEqual(c[0]?.codes, ['AZE', 'GEO', 'TUR']);
+    },
+  );
+
+  test('a shared head noun: "Azerbaijani and Turkish officials" are officials of each country', () => {
+    const c = chunks('Azerbaijani and Turkish officials met.');
+    assert.deepEqual(c[0]?.codes, ['AZEGOV', 'TURGOV']);
+  });
+
+  test('"the two countries" takes the two most mentioned countries', () => {
+    const mem = newMemory('2024-04-02', false);
+    chunks('Azerbaijan and Türkiye met. Azerbaijan spoke.', mem);
+    assert.deepEqual(countriesOf('The two countries signed a deal.', 'two countries', mem)?.sort(), ['AZE', 'TUR']);
+  });
+
+  test('a pronoun takes the latest actor of its kind', () => {
+    const mem = newMemory('2024-04-02', false);
+    chunks('Ankara objected.', mem);
+    assert.deepEqual(countriesOf('It said no.', 'It', mem), ['TUR']);
+  });
+});
+
+describe('resolve/actors: persons', () => {
+  test('a person learned from a title is known by surname later in the document', () => {
+    const mem = newMemory('2024-04-02', false);
+    const first = chunks("Azerbaijan's Defense Minister, Zakir Hasanov, hosted the delegation.", mem);
+    assert.deepEqual(first[0]?.codes, ['AZEMIL'], JSON.stringify(first));
+    assert.deepEqual(countriesOf('Hasanov said the talks were useful.', 'Hasanov', mem), ['AZE']);
+    assert.deepEqual(countriesOf('Zakir Hasanov said the talks were useful.', 'Hasanov', mem), ['AZE']);
+  });
+
+  test('a title before the name: "Turkish Foreign Minister Hakan Fidan", then "Fidan"', () => {
+    const mem = newMemory('2024-04-02', false);
+    assert.deepEqual(codesOf('Turkish Foreign Minister Hakan Fidan arrived.', 'Fidan', mem), ['TURGOV']);
+    assert.deepEqual(countriesOf('Fidan said the talks were useful.', 'Fidan', mem), ['TUR']);
+  });
+
+  test('a learned person does not leak into another document', () => {
+    const mem = newMemory('2024-04-02', false);
+    chunks("Azerbaijan's Defense Minister, Zakir Hasanov, spoke.", mem);
+    assert.equal(countriesOf('Hasanov said no.', 'Hasanov', newMemory('2024-04-02', false)), null);
+  });
+
+  const persons = join(DATA_DIR, 'actors/persons.tsv');
+  const noTable = existsSync(persons) ? false : 'data/actors/persons.tsv is not there yet';
+  const rows: [sentence: string, phrase: string, country: string][] = [
+    ['Vladimir Putin spoke.', 'Putin', 'RUS'],
+    ['Putin spoke.', 'Putin', 'RUS'],
+    ['Recep Tayyip Erdoğan spoke.', 'Erdoğan', 'TUR'],
+    ['Recep Tayyip Erdogan spoke.', 'Erdogan', 'TUR'],
+    ['Ilham Aliyev spoke.', 'Aliyev', 'AZE'],
+    ['Zakir Hasanov spoke.', 'Hasanov', 'AZE'],
+  ];
+  for (const [sentence, phrase, country] of rows) {
+    test(`from the persons table: ${sentence}`, { skip: noTable }, () => {
+      assert.deepEqual(countriesOf(sentence, phrase), [country], JSON.stringify(chunks(sentence)));
+    });
+  }
+});
