@@ -4,27 +4,34 @@ import { MAX_BODY } from './routes/documents.js';
 
 const actorSchema = { type: 'string', pattern: '^[A-Za-z-]{3}([A-Za-z]{3}){0,4}$', examples: ['AZE', 'TURGOV'] };
 
+const list = (examples: string[]) => ({ type: 'string', description: 'comma-separated (or repeated)', examples });
+
+/** The filters of every read route: the same names and meaning as the options of `entente events`. */
 const filterParams = [
-  { name: 'actor', in: 'query', description: 'either side; a country code matches all its actors', schema: actorSchema },
-  { name: 'source', in: 'query', description: 'initiating actor', schema: actorSchema },
-  { name: 'target', in: 'query', description: 'recipient actor', schema: actorSchema },
+  { name: 'actor', in: 'query', description: 'actor as source or target: a country code (AZE) or a code prefix (AZEMIL)', schema: list(['AZE', 'TURGOV']) },
+  { name: 'dyad', in: 'query', description: 'events between two country-level actors, both directions', schema: { type: 'string', examples: ['AZE,TUR'] } },
+  { name: 'directed', in: 'query', description: 'with dyad: only the first -> the second', schema: { type: 'boolean' } },
+  { name: 'type', in: 'query', description: `PLOVER types (${PLOVER_TYPES.join(', ')})`, schema: list(['COOPERATE,AGREE']) },
+  { name: 'context', in: 'query', description: 'PLOVER contexts', schema: list(['military']) },
+  { name: 'since', in: 'query', description: 'event date on or after (YYYY-MM-DD, YYYY-MM or YYYY)', schema: { type: 'string', examples: ['2024-01'] } },
+  { name: 'until', in: 'query', description: 'event date on or before', schema: { type: 'string', examples: ['2024-12-31'] } },
+  { name: 'mode', in: 'query', description: 'PLOVER mode (visit, phone, ...) or marker (intend, negated, hypothetical)', schema: list(['visit']) },
+  { name: 'min-sources', in: 'query', description: 'reported by at least N outlets', schema: { type: 'integer', minimum: 1 } },
+  { name: 'text', in: 'query', description: 'full-text match in the evidence sentences', schema: { type: 'string', maxLength: 200 } },
   {
-    name: 'type',
+    name: 'flagged',
     in: 'query',
-    description: 'PLOVER types, comma-separated',
-    schema: { type: 'string', examples: ['COOPERATE,AGREE'] },
+    description: 'negated/hypothetical events; lists include them by default, counts and scores exclude them',
+    schema: { type: 'string', enum: ['include', 'exclude', 'only'] },
   },
-  { name: 'context', in: 'query', description: 'PLOVER contexts, comma-separated', schema: { type: 'string', examples: ['military'] } },
-  { name: 'from', in: 'query', description: 'first event date (inclusive)', schema: { type: 'string', format: 'date' } },
-  { name: 'to', in: 'query', description: 'last event date (inclusive)', schema: { type: 'string', format: 'date' } },
-  { name: 'q', in: 'query', description: 'full-text query over evidence sentences', schema: { type: 'string', maxLength: 200 } },
 ];
 
 const page = (max: number, fallback: number) => [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: max, default: fallback } },
   { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
 ];
-const by = { name: 'by', in: 'query', schema: { type: 'string', enum: ['day', 'week', 'month', 'year'], default: 'month' } };
+const by = { name: 'by', in: 'query', schema: { type: 'string', enum: ['day', 'week', 'month', 'quarter', 'year'], default: 'month' } };
+const limit = (max: number, fallback: number) => ({ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: max, default: fallback } });
 
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 const error = json({ $ref: '#/components/schemas/Error' }, 'error');
@@ -53,11 +60,23 @@ export const openapi = {
     description: 'International-relations events coded from news articles (PLOVER), with the evidence sentences.',
   },
   paths: {
+    '/api/health': { get: { summary: 'Liveness', responses: { '200': json({ type: 'object' }) } } },
+    '/api/countries': {
+      get: {
+        summary: 'Events per country-level actor (an event counts for each country on either side)',
+        parameters: filterParams,
+        responses: { '200': json({ type: 'object' }), ...errors },
+      },
+    },
     '/api/stats': { get: { summary: 'Counts of documents and events, and the date range', responses: { '200': json({ type: 'object' }) } } },
     '/api/events': {
       get: {
         summary: 'Events, newest first, filtered and paginated',
-        parameters: [...filterParams, ...page(500, 50)],
+        parameters: [
+          ...filterParams,
+          ...page(500, 50),
+          { name: 'order', in: 'query', schema: { type: 'string', enum: ['date', 'sources', 'reported'], default: 'date' } },
+        ],
         responses: { '200': json({ $ref: '#/components/schemas/EventPage' }), ...errors },
       },
     },
@@ -71,19 +90,16 @@ export const openapi = {
     '/api/search': {
       get: {
         summary: 'Full-text search over evidence sentences',
-        parameters: [
-          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } },
-          ...page(200, 20),
-        ],
-        responses: { '200': json({ $ref: '#/components/schemas/EventPage' }), ...errors },
+        parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } }, limit(200, 20)],
+        responses: { '200': json({ type: 'object', properties: { q: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } }), ...errors },
       },
     },
     '/api/actors': {
       get: {
         summary: 'Actors with their event counts',
         parameters: [
-          { name: 'q', in: 'query', description: 'code or name prefix', schema: { type: 'string' } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          { name: 'q', in: 'query', description: 'an upper-case code prefix (AZE) or part of a name', schema: { type: 'string' } },
+          ...page(1000, 100),
         ],
         responses: { '200': json({ type: 'object' }), ...errors },
       },
@@ -98,7 +114,7 @@ export const openapi = {
     '/api/dyads': {
       get: {
         summary: 'The most active country pairs',
-        parameters: [...filterParams, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 10 } }],
+        parameters: [...filterParams, limit(200, 10)],
         responses: { '200': json({ type: 'object' }), ...errors },
       },
     },
@@ -117,13 +133,13 @@ export const openapi = {
     '/api/network': {
       get: {
         summary: 'Countries as nodes, cooperation and conflict as weighted edges',
-        parameters: [...filterParams, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 2000, default: 300 } }],
+        parameters: [...filterParams, { ...limit(5000, 300), description: 'the heaviest edges kept' }],
         responses: { '200': json({ type: 'object' }), ...errors },
       },
     },
     '/api/geo': {
       get: {
-        summary: 'Event locations (points) and events per country',
+        summary: 'Event places (from the newest 5,000 events; lat/lon null when only the country is known) and events per country',
         parameters: filterParams,
         responses: { '200': json({ type: 'object' }), ...errors },
       },

@@ -11,12 +11,15 @@ export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'quarter', 'y
 /** How many of the newest events the map reads for its points (the shading counts every event). */
 export const GEO_SAMPLE = 5000;
 
+/** Counts and charts leave out negated and hypothetical events unless asked (as the scores do). */
+const scored = (f: EventFilter): EventFilter => ({ ...f, flagged: f.flagged ?? 'exclude' });
+
 const mean = (score: number, events: number) => (events ? Math.round((score / events) * 100) / 100 : null);
 
 /** Event clusters per country-level actor; an event counts once for each country on either side. */
 export function countryCounts(store: Store, filter: EventFilter): { code: string; events: number }[] {
   const counts = new Map<string, number>();
-  for (const r of store.aggregate(filter, { countries: true })) {
+  for (const r of store.aggregate(scored(filter), { countries: true })) {
     for (const c of new Set([r.sourceCountry, r.targetCountry])) {
       if (c) counts.set(c, (counts.get(c) ?? 0) + r.events);
     }
@@ -40,7 +43,7 @@ export function analysisRoutes(router: Router, { store }: Services): void {
     const by = query.choice('by', PERIODS, 'month');
     query.done();
     const merged = new Map<string, { period: string; type: string; events: number }>();
-    for (const r of store.aggregate(filter, { period: by, type: true })) {
+    for (const r of store.aggregate(scored(filter), { period: by, type: true })) {
       if (r.period === null || r.type === null) continue;
       const key = `${r.period}|${r.type}`;
       const row = merged.get(key);
@@ -114,7 +117,7 @@ export function analysisRoutes(router: Router, { store }: Services): void {
     const query = new Query(req.query);
     const filter = readFilter(query);
     query.done();
-    const page = store.queryEvents(filter, { limit: GEO_SAMPLE, order: 'date' });
+    const page = store.queryEvents(scored(filter), { limit: GEO_SAMPLE, order: 'date' });
     // a place without coordinates but with a country is kept: the map puts it at the country's centre
     const places = new Map<string, { name: string; country: string | null; lat: number | null; lon: number | null; events: number }>();
     for (const e of page.items) {
