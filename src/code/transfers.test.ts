@@ -399,6 +399,14 @@ const STATUS_CASES: readonly Case[] = [
     expect: { status: 'planned', supplier: 'KOR', recipient: 'PHL', expected: '2025', systems: [{ name: 'FA-50', category: 'fighter-aircraft', quantity: 12, text: 'FA-50 aircraft' }] },
   },
   {
+    label: 'planned: a bare transfer verb after "will"',
+    text: 'Greece will transfer its older Mirage 2000-5 jets to India.',
+    source: ['Greece', 'GRC'],
+    target: ['India', 'IND'],
+    type: 'COOPERATE',
+    expect: { status: 'planned', supplier: 'GRC', recipient: 'IND', systems: [{ name: 'Mirage 2000', category: 'fighter-aircraft', quantity: null, text: 'Mirage 2000-5 jets' }] },
+  },
+  {
     label: 'unknown: an arms deal between two sides, no stage word',
     text: 'The arms deal between Morocco and Israel covers Barak MX air defence systems.',
     source: ['Morocco', 'MAR'],

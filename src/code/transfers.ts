@@ -886,8 +886,11 @@ function decideStatus(words: readonly Word[], cues: readonly CueHit[]): Status {
   let bestRank = 0;
   const firstTalk = cues.find((c) => c.cue.kind === 'talk' && !c.negated)?.index ?? Number.POSITIVE_INFINITY;
   for (const c of cues) {
-    if (c.negated || c.cue.status === null) continue;
-    let s: Status = c.cue.status;
+    if (c.negated) continue;
+    // a bare transfer word in the future ("will transfer", "expected deliveries") is a plan
+    const base: Status | null = c.cue.status ?? (c.future && (c.cue.kind === 'supply' || c.cue.kind === 'receive') ? 'planned' : null);
+    if (base === null) continue;
+    let s: Status = base;
     let rank = RANK[s];
     if (c.future && (s === 'delivered' || s === 'ordered' || s === 'in-production')) s = 'planned';
     if (s === 'ordered' && c.cue.kind === 'deal') {
