@@ -99,6 +99,13 @@ export interface DocumentRef {
   readonly ingestedAt: string;
 }
 
+/** A stored document with its text (for showing evidence in context). */
+export interface StoredDocument extends DocumentRef {
+  readonly text: string;
+  /** Event clusters with evidence in this document. */
+  readonly eventIds: readonly string[];
+}
+
 /** One sentence of one document that reports the event. */
 export interface EvidenceRef {
   readonly docId: string;
@@ -245,6 +252,8 @@ export interface Store {
   iterateEvents(filter?: EventFilter): IterableIterator<EventDetail>;
   /** A cluster with all its documents and evidence, or null. */
   getEvent(id: string): EventDetail | null;
+  /** A stored document with its text and the ids of the event clusters it reports, or null. */
+  getDocument(id: string): StoredDocument | null;
   listActors(query?: ActorQuery): PageResult<ActorSummary>;
   /** Counts clusters grouped by period/type/mode/countries (the basis of series, scores and networks). */
   aggregate(filter: EventFilter, by: AggregateBy): AggregateRow[];

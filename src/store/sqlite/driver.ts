@@ -31,6 +31,7 @@ import {
   type SearchHit,
   type Store,
   type StoreStats,
+  type StoredDocument,
   signatureFromBuffer,
   signatureToBuffer,
 } from '../core/index.js';
@@ -548,6 +549,16 @@ export class SqliteStore implements Store {
   getEvent(id: string): EventDetail | null {
     const r = this.db.prepare('SELECT * FROM clusters WHERE id = ?').get(id) as Row | undefined;
     return r ? this.detail(r) : null;
+  }
+
+  getDocument(id: string): StoredDocument | null {
+    const r = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as Row | undefined;
+    if (!r) return null;
+    const eventIds = this.db
+      .prepare('SELECT DISTINCT c.id FROM evidence e JOIN clusters c ON c.rowid = e.cluster WHERE e.doc = ? ORDER BY c.date, c.rowid')
+      .pluck()
+      .all(r.rowid) as string[];
+    return { ...toDocument(r), text: String(r.text), eventIds };
   }
 
   listActors(q: ActorQuery = {}): PageResult<ActorSummary> {

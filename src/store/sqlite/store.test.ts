@@ -149,6 +149,11 @@ describe('sqlite store: ingest', () => {
     assert.ok(inherited);
     assert.equal(inherited.viaCopyOf, 's1');
     assert.equal(copyText.slice(inherited.start ?? -1, inherited.end ?? -1), MEET);
+    const stored = store.getDocument('s1-partner');
+    assert.equal(stored?.copyOf, 's1');
+    assert.equal(stored?.text, copyText);
+    assert.deepEqual(stored?.eventIds, [ev?.id]);
+    assert.equal(store.getDocument('nope'), null);
     const again = store.ingest(copy, coded(copy, []));
     assert.equal(again.status, 'duplicate');
     assert.equal(store.getEvent(ev?.id ?? '')?.numSources, 2);
