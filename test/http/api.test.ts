@@ -197,6 +197,10 @@ describe('http api', () => {
       ['/api/dyads/AZE/12', 'b'],
       ['/api/network?limit=999999', 'limit'],
       ['/api/events/%3Cx%3E', 'id'],
+      ['/api/search?q=%22', 'q'],
+      ['/api/search?q=AND%20OR', 'q'],
+      ['/api/events?text=NEAR(', 'text'],
+      ['/api/timeline?text=%22abc', 'text'],
     ];
     for (const [path, param] of cases) {
       const { status, body } = await getJson(base, path);

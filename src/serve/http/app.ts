@@ -4,7 +4,8 @@ import type { Coder } from '../../pipeline.js';
 import { createCoder } from '../../pipeline.js';
 import type { Store } from '../../store/index.js';
 import type { Services } from './context.js';
-import { HttpError } from './errors.js';
+import { EntenteError } from '../../core/index.js';
+import { badParam, HttpError } from './errors.js';
 import { openapi } from './openapi.js';
 import { type Request, Router } from './router.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -100,7 +101,9 @@ export function createApp(options: AppOptions): RequestHandler {
       const reply = await match.handler(request);
       for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
       sendJson(res, reply.status ?? 200, reply.json ?? null, method === 'HEAD');
-    } catch (e) {
+    } catch (caught) {
+      // a full-text syntax error from the store is the client's: the text filter is its only source outside /api/search
+      const e = caught instanceof EntenteError && caught.code === 'bad-query' ? badParam('text', caught.message) : caught;
       if (!(e instanceof HttpError)) throw e;
       for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
       if (e.status === 413) res.setHeader('connection', 'close');

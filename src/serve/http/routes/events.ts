@@ -1,6 +1,6 @@
 // events: the list with filters and pagination, one event with its evidence, and full-text search.
 import type { Services } from '../context.js';
-import { HttpError } from '../errors.js';
+import { HttpError, withUserQuery } from '../errors.js';
 import { Query } from '../params.js';
 import type { Router } from '../router.js';
 import { readFilter } from './filter.js';
@@ -15,7 +15,7 @@ export function eventRoutes(router: Router, { store }: Services): void {
     const offset = query.int('offset', { min: 0, max: 10_000_000, fallback: 0 });
     const order = query.choice('order', EVENT_ORDERS, 'date');
     query.done();
-    const page = store.queryEvents(filter, { limit, offset, order });
+    const page = withUserQuery('text', () => store.queryEvents(filter, { limit, offset, order }));
     return { json: { total: page.total, limit, offset, items: page.items } };
   });
 
@@ -34,6 +34,6 @@ export function eventRoutes(router: Router, { store }: Services): void {
     const limit = query.int('limit', { min: 1, max: 200, fallback: 20 });
     query.done();
     if (!q) throw new HttpError(400, "invalid parameter 'q': required");
-    return { json: { q, items: store.search(q, limit) } };
+    return { json: { q, items: withUserQuery('q', () => store.search(q, limit)) } };
   });
 }
