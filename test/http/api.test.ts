@@ -209,6 +209,21 @@ describe('http api', () => {
     }
   });
 
+  test('odd values in any parameter never make a 500', async () => {
+    const odd = ['', ' ', '%00', '%FF', "'", '%22', '(', '*', '-1', '1e9', '9999-99-99', 'AND', 'x'.repeat(300), '%3Cscript%3E', 'AZE,,TUR', ',', 'NaN'];
+    const routes = ['/api/events', '/api/timeline', '/api/countries', '/api/dyads', '/api/dyads/AZE/TUR', '/api/network', '/api/geo', '/api/search', '/api/actors'];
+    const params = ['actor', 'dyad', 'type', 'context', 'since', 'until', 'mode', 'min-sources', 'text', 'flagged', 'limit', 'offset', 'by', 'q', 'order', 'directed'];
+    for (const route of routes) {
+      for (const param of params) {
+        for (const value of odd) {
+          const res = await fetch(new URL(`${route}?${param}=${value}`, base));
+          assert.ok([200, 400].includes(res.status), `${route}?${param}=${value} gave ${res.status}`);
+          await res.arrayBuffer();
+        }
+      }
+    }
+  });
+
   test('unknown routes are 404, wrong methods 405, and the server keeps answering', async () => {
     assert.equal((await getJson(base, '/api/nothing')).status, 404);
     assert.equal((await getJson(base, '/api/events/a/b/c')).status, 404);
