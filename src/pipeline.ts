@@ -10,6 +10,11 @@ export interface CoderOptions {
   readonly keepModal?: boolean;
   /** Dictionaries folder (default: the package's data/). */
   readonly dataDir?: string;
+  /**
+   * Keep events with only one side known after every completion step (default false: most of them are
+   * triggers whose other actor the coder could not find, and they are noise in dyad analysis).
+   */
+  readonly partial?: boolean;
 }
 
 export interface Coder {
@@ -22,7 +27,8 @@ export function createCoder(options: CoderOptions = {}): Coder {
   const lex = loadLexicon(options.dataDir);
   const patterns = loadPatterns(options.dataDir ? `${options.dataDir}/patterns` : undefined);
   const keepModal = options.keepModal ?? true;
-  return { codeDoc: (doc) => codeDocument(doc, lex, patterns, keepModal) };
+  const partial = options.partial ?? false;
+  return { codeDoc: (doc) => codeDocument(doc, lex, patterns, keepModal, partial) };
 }
 
 function toActor(a: ActorRef | null, text: string, span: { start: number; end: number } | null, docText: string): Actor | null {
@@ -103,8 +109,19 @@ function datelineCountry(lex: Lexicon, s: Sentence | undefined): string | null {
   return null;
 }
 
-export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, keepModal: boolean): CodedDoc {
-  const ann = annotate(doc);
+// "MOSCOW (Sputnik) - ", "NIAMEY, Dec. 22 (Xinhua) -- ", "KHARTOUM: ", "Yerevan, (APP - ...) ": a dateline, not an actor
+const DATELINE = /^\s*(?:[A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,? ?[A-Z][a-z]{2}\.? \d{1,2})?,? ?(?:\([^)\n]{1,120}\))? ?(?:-{1,2}|–|—|:)\s+/;
+
+/** Offset where the story starts after a dateline, 0 when there is none. */
+export function datelineEnd(text: string): number {
+  const m = DATELINE.exec(text.slice(0, 200));
+  if (!m) return 0;
+  // a dateline is all capitals, or carries an agency in brackets
+  return /^\s*[A-Z][A-Z .'-]{2,}/.test(m[0]) || m[0].includes('(') ? m[0].length : 0;
+}
+
+export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, keepModal: boolean, partial = false): CodedDoc {
+  const ann = annotate(doc, datelineEnd(doc.text));
   const mem = newMemory(doc.date, ann.lowercase);
   const ranked = countryRanking(lex, ann.sentences, ann.lowercase);
   mem.home = datelineCountry(lex, ann.sentences[0]) ?? dominant(ranked);
@@ -126,6 +143,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
       const r = completeFromDyad(completeFromPlace(raw, place), dyad, mem.home);
+      if (!partial && (r.source === null) !== (r.target === null)) continue;
       const ev = finish(doc, s, r, place, dates);
       if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;
       const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;

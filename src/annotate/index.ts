@@ -22,9 +22,9 @@ export interface AnnotatedDoc {
   readonly lowercase: boolean;
 }
 
-/** Splits a document into sentences and tokens. */
-export function annotate(doc: Doc): AnnotatedDoc {
-  const sentences = splitSentences(doc.text).map((span, index) => ({ index, span, tokens: tokenize(doc.text, span) }));
+/** Splits a document into sentences and tokens, from `from` on (after a dateline). */
+export function annotate(doc: Doc, from = 0): AnnotatedDoc {
+  const sentences = splitSentences(doc.text, from).map((span, index) => ({ index, span, tokens: tokenize(doc.text, span) }));
   let caps = 0;
   let words = 0;
   for (const s of sentences) {

@@ -338,6 +338,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     let type = p.plover;
     const aux: AuxMode[] = [];
     let ploverMode = p.mode;
+    // the content of a request is not an event: the REQUEST is ("urged Pyongyang to return to talks")
+    if (mod.requested && type !== 'REQUEST' && type !== 'AGREE') {
+      explain.push(`requested of someone (${mod.cues.join(', ')}): not coded as done`);
+      continue;
+    }
     if (mod.negated) aux.push('negated');
     if (mod.hypothetical) aux.push('hypothetical');
     if (mod.intend && !mod.negated && !mod.hypothetical) {

@@ -7,12 +7,18 @@ export interface Modality {
   readonly hypothetical: boolean;
   /** The intent is a threat or warning ("threatened to", "warned it would"). */
   readonly threat: boolean;
+  /** Asked of someone ("urged Pyongyang to return", "demanded China release"): the request is the event. */
+  readonly requested: boolean;
   readonly cues: readonly string[];
 }
 
 const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'neither', 'nor', 'cannot']);
 const HYP = new Set(['could', 'might', 'may', 'should', 'if', 'unless', 'whether', 'possible', 'possibly', 'potential', 'consider', 'considering', 'considered', 'mulling', 'weighing', 'perhaps']);
 const FUT = new Set(['will', "'ll", 'shall', 'would', 'to', 'plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended', 'expected', 'expects', 'set', 'aims', 'aim', 'aimed', 'seeks', 'seek', 'sought', 'pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows', 'offered', 'offers', 'ready', 'willing', 'prepared', 'agreed', 'agree', 'agrees', 'upcoming', 'future', 'proposed', 'scheduled', 'due', 'going', 'hopes', 'hope', 'wants', 'want', 'wanted', 'decided', 'decides', 'committed', 'soon', 'next']);
+// verbs that put a failure or refusal before an infinitive: "failed to", "refused to", "has yet to"
+const NEG_TO = new Set(['failed', 'fails', 'fail', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'yet', 'unable', 'reluctant']);
+// verbs of asking: what follows them is requested, not done
+const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
 const THREAT = new Set(['threatened', 'threatens', 'threaten', 'warned', 'warns', 'warn', 'vowed', 'vows']);
 // stop the look-back at these: they open another clause.
 const STOP = new Set([';', ':', 'said', 'says', 'told', 'stated', 'that', 'which', 'who', 'while', 'but', 'after', 'before', 'as', 'when', 'since', 'because', '"', '“', '”']);
@@ -24,6 +30,7 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
   let negated = false;
   let hypothetical = false;
   let threat = false;
+  let requested = false;
   const lo = Math.max(0, trigger - 7);
   for (let i = trigger - 1; i >= lo; i--) {
     const n = toks[i]!.norm;
@@ -32,7 +39,14 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
       break;
     }
     if (n === ',' && i < trigger - 3) break;
-    if (NEG.has(n) && !(noun && n === 'no' && i < trigger - 1)) {
+    if (ASK.has(n) && !noun && i < trigger - 1) {
+      requested = true;
+      cues.push(n);
+    }
+    if (NEG_TO.has(n) && toks[i + 1]?.norm === 'to') {
+      negated = true;
+      cues.push(`${n} to`);
+    } else if (NEG.has(n) && !(noun && n === 'no' && i < trigger - 1)) {
       negated = true;
       cues.push(n);
     } else if (HYP.has(n)) {
@@ -62,5 +76,5 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
   if (hypothetical && cues.includes('would')) {
     /* would is in FUT, never in HYP */
   }
-  return { intend, negated, hypothetical, threat, cues };
+  return { intend, negated, hypothetical, threat, requested, cues };
 }

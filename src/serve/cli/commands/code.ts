@@ -21,6 +21,7 @@ options:
   --format F        jsonl (default) or table
   --explain         say why each event was coded (pattern, actors, modality, date)
   --occurred-only   leave out negated, hypothetical and historical statements
+  --partial         also keep events whose source or target could not be found
   --rejects FILE    write rejected records (with their issues) to FILE as JSON lines
   -h, --help        this help
 
@@ -34,6 +35,7 @@ example:
     format: { type: 'string', default: 'jsonl' },
     explain: { type: 'boolean', default: false },
     'occurred-only': { type: 'boolean', default: false },
+    partial: { type: 'boolean', default: false },
     rejects: { type: 'string' },
   },
   async run({ values, positionals }, io) {
@@ -41,7 +43,7 @@ example:
     if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table, not '${format}'`);
     if (positionals.length === 0) throw new UsageError('give at least one input file, folder or -');
     const explain = values.explain === true;
-    const coder = createCoder({ keepModal: values['occurred-only'] !== true });
+    const coder = createCoder({ keepModal: values['occurred-only'] !== true, partial: values.partial === true });
     const out = typeof values.out === 'string' ? createWriteStream(values.out) : io.stdout;
     const rejects = typeof values.rejects === 'string' ? createWriteStream(values.rejects) : null;
     let docs = 0;
