@@ -17,19 +17,33 @@ export const renderSearch: ViewRender = async (el, state, nav) => {
       replace(box, h('p', { class: 'empty' }, 'Nothing found.'));
       return undefined;
     }
+    // one sentence that states several events comes back once per event: show it once
+    const groups = new Map<string, { hit: SearchHit; events: string[] }>();
+    for (const hit of res.items) {
+      const key = `${hit.kind}|${hit.docId}|${hit.snippet}`;
+      const g = groups.get(key) ?? { hit, events: [] };
+      if (hit.eventId && !g.events.includes(hit.eventId)) g.events.push(hit.eventId);
+      groups.set(key, g);
+    }
     replace(
       box,
       h(
         'ol',
         { class: 'hits' },
-        res.items.map((hit) =>
+        [...groups.values()].map(({ hit, events }) =>
           h(
             'li',
             { class: 'hit' },
             h('p', { class: 'hit-meta' }, [hit.title ?? hit.docId, hit.outlet, hit.date].filter(Boolean).join(' · ')),
             h('p', { class: 'hit-text' }, snippet(hit.snippet)),
-            hit.eventId
-              ? h('button', { type: 'button', class: 'secondary', onclick: () => nav.openEvent(hit.eventId as string) }, 'Open the event')
+            events.length
+              ? h(
+                  'p',
+                  { class: 'hit-actions' },
+                  events.map((id, i) =>
+                    h('button', { type: 'button', class: 'secondary', onclick: () => nav.openEvent(id) }, events.length === 1 ? 'Open the event' : `Event ${i + 1}`),
+                  ),
+                )
               : h('span', { class: 'muted' }, hit.kind === 'document' ? 'in the article text' : ''),
           ),
         ),
