@@ -4,6 +4,8 @@ import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate } f
 import { stableId } from './core/index.js';
 import { type PatternIndex, type RawEvent, codeTokens, loadPatterns } from './code/index.js';
 import { type ActorRef, type Chunk, type Lexicon, findChunks, loadLexicon, matchAt, newMemory } from './resolve/index.js';
+import { type WeaponsLexicon, loadWeapons } from './code/load-weapons.js';
+import { extractTransfer } from './code/transfers.js';
 
 export interface CoderOptions {
   /** Keep events with negated/hypothetical/historical markers (default true; eval drops them). */
@@ -28,7 +30,27 @@ export function createCoder(options: CoderOptions = {}): Coder {
   const patterns = loadPatterns(options.dataDir ? `${options.dataDir}/patterns` : undefined);
   const keepModal = options.keepModal ?? true;
   const partial = options.partial ?? false;
-  return { codeDoc: (doc) => codeDocument(doc, lex, patterns, keepModal, partial) };
+  const weapons = loadWeapons(options.dataDir);
+  return {
+    codeDoc: (doc) => {
+      const coded = codeDocument(doc, lex, patterns, keepModal, partial);
+      return { ...coded, events: coded.events.map((e) => withTransfer(doc, e, weapons)) };
+    },
+  };
+}
+
+/** Attaches an arms-transfer record to a military event that concerns arms (issue 7). */
+function withTransfer(doc: Doc, e: CodedEvent, weapons: WeaponsLexicon): CodedEvent {
+  if (!e.context.includes('military') && e.type !== 'AID' && e.type !== 'AGREE' && e.type !== 'SUPPORT') return e;
+  const explain: string[] = [];
+  const transfer = extractTransfer(
+    { text: doc.text, sentence: { start: e.evidence.start, end: e.evidence.end }, source: e.source, target: e.target, type: e.type, docDate: doc.date },
+    weapons,
+    explain,
+  );
+  if (!transfer) return e;
+  const context = e.context.includes('military') ? e.context : [...e.context, 'military'];
+  return { ...e, context, transfer, explain: [...e.explain, ...explain] };
 }
 
 function toActor(a: ActorRef | null, text: string, span: { start: number; end: number } | null, docText: string): Actor | null {
