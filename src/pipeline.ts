@@ -1,7 +1,7 @@
 // the one place that orders the stages: ingest -> annotate -> resolve -> code.
 import { type DateMention, type Sentence, annotate, isPastBeyond, resolveDates } from './annotate/index.js';
 import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate } from './core/index.js';
-import { stableId } from './core/index.js';
+import { addDays, stableId } from './core/index.js';
 import { type PatternIndex, type RawEvent, codeTokens, loadPatterns } from './code/index.js';
 import { type ActorRef, type Chunk, type Lexicon, findChunks, loadLexicon, matchAt, newMemory } from './resolve/index.js';
 import { type WeaponsLexicon, loadWeapons } from './code/load-weapons.js';
@@ -272,11 +272,14 @@ const ACTORLESS = new Set(['ASSAULT', 'PROTEST']);
 const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'ACCUSE', 'REJECT']);
 
 /** The date mention closest to the trigger (a following one wins ties: "met on Tuesday"). */
-function nearestDate(dates: readonly DateMention[], at: number): DateMention | null {
+function nearestDate(dates: readonly DateMention[], at: number, reference: string | null): DateMention | null {
   let best: DateMention | null = null;
   let dist = Number.POSITIVE_INFINITY;
+  // news reports what happened or is planned soon: a date years ahead is not the event's ("in 25 years")
+  const horizon = reference ? addDays(reference, 400) : null;
   for (const d of dates) {
     if (d.date.kind === 'unresolved') continue;
+    if (horizon && d.date.value && d.date.value > horizon) continue;
     const gap = d.span.start >= at ? d.span.start - at : (at - d.span.end) * 1.5;
     if (gap < dist) {
       dist = gap;
@@ -294,7 +297,7 @@ function finish(doc: Doc, s: Sentence, r: RawEvent, place: Place | null, dates: 
   const source = toActor(r.source, '', r.sourceSpan, text);
   const target = toActor(r.target, '', r.targetSpan, text);
   const aux: AuxMode[] = [...r.aux];
-  const mention = nearestDate(dates, r.trigger.start);
+  const mention = nearestDate(dates, r.trigger.start, doc.date);
   const date = mention ? mention.date : documentDate(doc.date);
   const explain = [...r.explain, `date: ${mention ? `'${mention.text}' ` : ''}${date.reason}${date.value ? ` -> ${date.value}` : ''}`];
   if (mention && isPastBeyond(mention.date, doc.date, HISTORICAL_DAYS) && !aux.includes('historical')) {
