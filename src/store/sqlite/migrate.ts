@@ -117,6 +117,47 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', 
 CREATE VIRTUAL TABLE evidence_fts USING fts5(text, content='evidence', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
 `,
   },
+  {
+    version: 2,
+    name: 'arms transfers: one row per (evidence row, weapon system), filled from evidence.transfer',
+    sql: `
+CREATE TABLE transfers (
+  rowid INTEGER PRIMARY KEY,
+  evidence INTEGER NOT NULL,
+  cluster INTEGER NOT NULL,
+  doc INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  date TEXT,
+  supplier_code TEXT, supplier_country TEXT, supplier_org TEXT,
+  recipient_code TEXT, recipient_country TEXT, recipient_org TEXT,
+  system_text TEXT, system_name TEXT, category TEXT, quantity INTEGER,
+  value_amount REAL, currency TEXT, value_text TEXT,
+  status TEXT NOT NULL,
+  expected TEXT,
+  text TEXT NOT NULL,
+  start INTEGER,
+  end INTEGER,
+  UNIQUE (evidence, line)
+);
+CREATE INDEX transfers_pair ON transfers(supplier_country, recipient_country, date);
+CREATE INDEX transfers_recipient ON transfers(recipient_country, date);
+CREATE INDEX transfers_cluster ON transfers(cluster, system_name);
+CREATE INDEX transfers_date ON transfers(date);
+
+INSERT INTO transfers (evidence, cluster, doc, line, date,
+  supplier_code, supplier_country, supplier_org, recipient_code, recipient_country, recipient_org,
+  system_text, system_name, category, quantity, value_amount, currency, value_text, status, expected, text, start, end)
+SELECT e.rowid, e.cluster, e.doc, coalesce(s.key, 0), coalesce(e.date, d.date),
+  json_extract(e.transfer, '$.supplier.code'), json_extract(e.transfer, '$.supplier.country'), json_extract(e.transfer, '$.supplierOrg'),
+  json_extract(e.transfer, '$.recipient.code'), json_extract(e.transfer, '$.recipient.country'), json_extract(e.transfer, '$.recipientOrg'),
+  json_extract(s.value, '$.text'), json_extract(s.value, '$.name'), json_extract(s.value, '$.category'), json_extract(s.value, '$.quantity'),
+  json_extract(e.transfer, '$.value.amount'), json_extract(e.transfer, '$.value.currency'), json_extract(e.transfer, '$.value.text'),
+  coalesce(json_extract(e.transfer, '$.status'), 'unknown'), json_extract(e.transfer, '$.expected'), e.text, e.start, e.end
+FROM evidence e JOIN documents d ON d.rowid = e.doc LEFT JOIN json_each(e.transfer, '$.systems') s
+WHERE e.transfer IS NOT NULL AND json_valid(e.transfer)
+ORDER BY e.rowid, s.key;
+`,
+  },
 ];
 
 function pragmaNumber(db: Database.Database, name: string): number {
