@@ -35,7 +35,7 @@ const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 
 const VERBAL = new Set<Plover>(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN']);
 const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
 // future forms of these types are promises (AGREE); of these, threats (THREATEN).
-const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 const TO_THREATEN = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION']);
 
 interface Hit {
@@ -90,7 +90,7 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
 }
 
 function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): boolean {
-  for (let k = Math.max(0, from - 2); k < Math.min(toks.length, to + 3); k++) {
+  for (let k = Math.max(0, from - 3); k < Math.min(toks.length, to + 3); k++) {
     if (k >= from && k < to) continue;
     if (p.not!.has(toks[k]!.norm)) return true;
   }
@@ -330,7 +330,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         src = between;
         tgt = null;
       } else {
-        tgt = objectOf(toks, chunks, h.to, p, false)?.chunk ?? null;
+        // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
+        tgt = objectOf(toks, chunks, p.slots.includes(null) ? h.from + 1 : h.to, p, false)?.chunk ?? null;
       }
     }
     if (src && tgt && src === tgt) tgt = null;
@@ -346,7 +347,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (mod.negated) aux.push('negated');
     if (mod.hypothetical) aux.push('hypothetical');
     if (mod.intend && !mod.negated && !mod.hypothetical) {
-      if (TO_AGREE.has(type)) {
+      if (type === 'RETREAT') {
+        // an announced release or withdrawal is a verbal concession (PLOVER CONCEDE)
+        explain.push(`future or intent (${mod.cues.join(', ')}): RETREAT announced is CONCEDE`);
+        type = 'CONCEDE';
+        ploverMode = '';
+        aux.push('intend');
+      } else if (TO_AGREE.has(type)) {
         explain.push(`future or intent (${mod.cues.join(', ')}): ${type} becomes AGREE`);
         type = 'AGREE';
         ploverMode = '';
@@ -369,6 +376,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       explain.push('compound actor: one event per pair');
     } else {
       if (!tgt) tgtMembers = [null];
+      // "Armenia and Azerbaijan signed a declaration with the US": the signatories with each other too
+      if (tgt && src && src.members.length > 1 && p.roles === 'pair') {
+        const m = src.members;
+        for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) pairs.push([m[a]!, m[b]!]);
+      }
       for (const s of srcMembers) for (const t of tgtMembers) if (s !== t || s === null) pairs.push([s, t]);
     }
     let conf = 0.8;
