@@ -246,7 +246,8 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
  * other to the context ("Germany pledged another package of military aid" in a story about Ukraine).
  */
 function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: string | null): RawEvent {
-  if (r.source && r.target) return r;
+  // who attacked whom is never guessed from the article's topic
+  if ((r.source && r.target) || (r.type === 'ASSAULT' && dyad)) return r;
   const known = r.source ?? r.target;
   if (!known) return r;
   let other: string | null = null;

@@ -358,7 +358,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         type = 'AGREE';
         ploverMode = '';
         aux.push('intend');
-      } else if (TO_THREATEN.has(type)) {
+      } else if (TO_THREATEN.has(type) && !passive) {
         explain.push(`threat (${mod.cues.join(', ')}): ${type} becomes THREATEN`);
         ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' ? 'relations' : 'restrict';
         type = 'THREATEN';
