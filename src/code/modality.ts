@@ -39,7 +39,8 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
       break;
     }
     if (n === ',' && i < trigger - 3) break;
-    if (ASK.has(n) && !noun && i < trigger - 1) {
+    // "urged Kyiv to", "demanded China release": an object between the verb and the action ("wants to" is intent)
+    if (ASK.has(n) && !noun && i < trigger - 1 && toks[i + 1]?.norm !== 'to' && toks[i + 1]?.norm !== 'that') {
       requested = true;
       cues.push(n);
     }
