@@ -68,6 +68,20 @@ const PATTERN_ROLES: ReadonlySet<string> = new Set(['so', 'os', 'pair', 's']);
  */
 export const SHARED_COUNTRY_TEXTS: Readonly<Record<string, { readonly codes: readonly string[]; readonly reason: string }>> = {};
 
+/**
+ * City names (as matched) that belong to several countries on purpose: distinct real cities, which the
+ * resolver tells apart by the context country. Any other shared city name is a warning.
+ */
+export const SHARED_CITY_NAMES: Readonly<Record<string, { readonly codes: readonly string[]; readonly reason: string }>> = {
+  brest: { codes: ['BLR', 'FRA'], reason: 'Brest on the Belarus-Poland border and the French naval port in Brittany' },
+  cartagena: { codes: ['COL', 'ESP'], reason: 'the Colombian Caribbean port and the Spanish naval base in Murcia' },
+  'san jose': { codes: ['CRI', 'USA'], reason: 'the capital of Costa Rica and the city in California' },
+  palma: { codes: ['ESP', 'MOZ'], reason: 'Palma de Mallorca (often just Palma) and the town in Cabo Delgado, Mozambique' },
+  valencia: { codes: ['ESP', 'VEN'], reason: 'the Spanish port and the Venezuelan city (Carabobo)' },
+  hyderabad: { codes: ['IND', 'PAK'], reason: 'the capital of Telangana and the city in Sindh' },
+  tripoli: { codes: ['LBN', 'LBY'], reason: 'the capital of Libya and the northern Lebanese port' },
+};
+
 export interface DataReport {
   /** Format errors: `file:line: message`. */
   readonly errors: string[];
@@ -332,11 +346,13 @@ function checkSectors(l: Linter): void {
   }
 }
 
-function checkCities(l: Linter, countries: ReadonlySet<string>): void {
+function checkCities(l: Linter, countries: ReadonlySet<string>, countryKeys: ReadonlyMap<string, string>): void {
   const path = join(l.dir, 'places/cities.tsv');
   const rows = l.rows(path, ['name', 'country', 'lat', 'lon']);
   if (!rows) return;
   const seen = new Map<string, number>();
+  // name or alias (as matched) -> country -> first line; a country text of another country counts too
+  const owners = new Map<string, Map<string, number>>();
   for (const { line, cells } of rows) {
     const { name = '', country = '', lat = '', lon = '', kind = '', aliases = '' } = cells;
     if (!name) l.error(path, line, 'empty name');
@@ -353,6 +369,25 @@ function checkCities(l: Linter, countries: ReadonlySet<string>): void {
     const prev = seen.get(dup);
     if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${name} ${country}`);
     else seen.set(dup, line);
+    for (const form of [name, ...forms]) {
+      if (!form) continue;
+      const key = matchKey(form);
+      const o = owners.get(key) ?? new Map<string, number>();
+      const other = countryKeys.get(key);
+      if (other && !o.has(other)) o.set(other, 0);
+      if (!o.has(country)) o.set(country, line);
+      owners.set(key, o);
+    }
+  }
+  for (const [key, o] of owners) {
+    if (o.size < 2) continue;
+    const list = [...o.keys()].sort();
+    const allowed = SHARED_CITY_NAMES[key];
+    if (allowed && [...allowed.codes].sort().join() === list.join()) continue;
+    const lines = [...o.values()].filter((x) => x > 0);
+    const also = [...o].filter(([, x]) => x === 0).map(([c]) => ` (a country text of ${c} in actors/countries.tsv)`);
+    const msg = `'${key}' is a place of ${list.join(' and ')}${also.join('')} (lines ${lines.join(', ')})`;
+    l.warn(path, lines[lines.length - 1] ?? 0, `${msg}: ambiguous; if both are right, allow-list it in scripts/check-data.ts with a reason`);
   }
 }
 
@@ -481,10 +516,11 @@ function sortByPlace(list: string[]): string[] {
 export function lintData(dir: string): DataReport {
   const l = new Linter(resolve(dir));
   const countries = checkCountries(l);
-  checkOrganizations(l, countries, countryKeys(l));
+  const keys = countryKeys(l);
+  checkOrganizations(l, countries, keys);
   checkPersons(l, countries);
   checkSectors(l);
-  checkCities(l, countries);
+  checkCities(l, countries, keys);
   checkPatterns(l);
   checkWeapons(l, countries);
   checkScores(l);

@@ -80,6 +80,17 @@ describe('scripts/check-data', () => {
     hasError(errors, 'places/cities.tsv', c + 3, /unknown kind 'village'/);
   });
 
+  test('a city name given to a second country is a warning, not an error', () => {
+    const dir = copy();
+    const at = append(dir, 'places/cities.tsv', ['Herat\tIRN\t34.35\t62.2\tcity\t']);
+    const r = lintData(dir);
+    assert.deepEqual(r.errors, []);
+    assert.ok(
+      r.warnings.some((w) => w.includes(`places/cities.tsv:${at}: warning: 'herat' is a place of AFG and IRN`)),
+      r.warnings.join('\n'),
+    );
+  });
+
   test('persons: absent is a note; inverted or bad dates, bad codes and duplicates are errors', () => {
     const dir = copy();
     rmSync(join(dir, 'actors/persons.tsv'), { force: true });
