@@ -4,3 +4,4 @@ export * from './filter.js';
 export * from './merge.js';
 export * from './minhash.js';
 export * from './schema.js';
+export * from './transfers.js';

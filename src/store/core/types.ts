@@ -1,5 +1,6 @@
 // the store's public data shapes and the Store interface every driver implements (sqlite now, postgres later).
 import type { AuxMode, CodedDoc, Doc, Granularity, Place, Plover } from '../../core/index.js';
+import type { TransferFilter, TransferFlow, TransferRecord } from './transfers.js';
 
 /**
  * Which event clusters a query selects. Every field is optional; the fields combine with AND, the
@@ -259,6 +260,10 @@ export interface Store {
   aggregate(filter: EventFilter, by: AggregateBy): AggregateRow[];
   /** Full-text search over document titles and texts and over evidence sentences. */
   search(query: string, limit?: number): SearchHit[];
+  /** Arms-transfer register lines (one per deal and weapon system), newest first. */
+  listTransfers(filter?: TransferFilter, page?: Pick<Page, 'limit' | 'offset'>): PageResult<TransferRecord>;
+  /** Supplier → recipient totals of the matching transfer lines, most deals first. */
+  transferFlows(filter?: TransferFilter): TransferFlow[];
   stats(): StoreStats;
   close(): void;
 }

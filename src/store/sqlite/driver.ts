@@ -32,10 +32,14 @@ import {
   type Store,
   type StoreStats,
   type StoredDocument,
+  type TransferFilter,
+  type TransferFlow,
+  type TransferRecord,
   signatureFromBuffer,
   signatureToBuffer,
 } from '../core/index.js';
 import { migrate } from './migrate.js';
+import { INSERT_TRANSFERS_SQL, listTransfers, transferFlows } from './transfers.js';
 
 type Row = Record<string, unknown>;
 
@@ -301,6 +305,7 @@ export class SqliteStore implements Store {
         source_code, target_code, source_text, target_text, date, date_text, date_granularity, date_stated, rule, confidence, explain, transfer)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertEvidenceFts: p('INSERT INTO evidence_fts (rowid, text) VALUES (?, ?)'),
+      insertTransfers: p(INSERT_TRANSFERS_SQL),
       evidenceOfDoc: p('SELECT * FROM evidence WHERE doc = ? AND via_copy_of IS NULL ORDER BY rowid'),
       recount: p(`UPDATE clusters SET
         num_mentions = (SELECT count(*) FROM evidence e WHERE e.cluster = clusters.rowid),
@@ -431,6 +436,7 @@ export class SqliteStore implements Store {
       );
       if (info.changes === 0) continue;
       this.st('insertEvidenceFts').run(info.lastInsertRowid, sentence);
+      if (r.transfer !== null) this.st('insertTransfers').run(info.lastInsertRowid);
       touched.add(Number(r.cluster));
       n++;
     }
@@ -487,6 +493,7 @@ export class SqliteStore implements Store {
     );
     if (info.changes === 0) return null;
     this.st('insertEvidenceFts').run(info.lastInsertRowid, e.text);
+    if (ev.transfer) this.st('insertTransfers').run(info.lastInsertRowid);
     this.noteActor(ev.source, cluster);
     this.noteActor(ev.target, cluster);
     return { cluster, created };
@@ -647,6 +654,14 @@ export class SqliteStore implements Store {
         .slice(0, limit);
     };
     return badQuery(query, () => run(q));
+  }
+
+  listTransfers(filter: TransferFilter = {}, page: Pick<Page, 'limit' | 'offset'> = {}): PageResult<TransferRecord> {
+    return listTransfers(this.db, filter, page);
+  }
+
+  transferFlows(filter: TransferFilter = {}): TransferFlow[] {
+    return transferFlows(this.db, filter);
   }
 
   stats(): StoreStats {
