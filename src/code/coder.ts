@@ -30,6 +30,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const SUBORD = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'following', 'despite', 'as', 'once', 'having']);
 const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 'reported', 'announced', 'noted', 'insisted', 'claimed', 'explained', 'wrote', 'tweeted', 'declared', 'quoted', 'say', 'warned', 'stressed', 'argued']);
 // verbal types whose target may sit inside the object ("rejected the proposal of X")
 const VERBAL = new Set<Plover>(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN']);
@@ -333,6 +334,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
         tgt = objectOf(toks, chunks, p.slots.includes(null) ? h.from + 1 : h.to, p, false)?.chunk ?? null;
       }
+    }
+    // "Holding Pakistan responsible for the attack, India suspended ...": an opening participle or
+    // subordinate clause takes the subject of the main clause after its comma
+    if (!src && !passive && p.roles !== 'os' && (toks[0]?.norm.endsWith('ing') || SUBORD.has(toks[0]?.norm ?? ''))) {
+      const comma = toks.findIndex((t, k) => k > h.to - 1 && t.norm === ',');
+      if (comma > 0) src = chunks.find((c) => c.from > comma && prepBefore(toks, c) === '-' && c !== tgt) ?? null;
+      if (src) explain.push('opening clause: the source is the subject of the main clause');
     }
     if (src && tgt && src === tgt) tgt = null;
     const mod = modalityOf(toks, h.from, p.noun);

@@ -114,8 +114,10 @@ export function inflections(word: string): string[] {
   const out = new Set<string>([w]);
   for (const x of IRREGULAR[w] ?? []) out.add(x);
   if (/[^a-z]/.test(w) || w.length < 2) return [...out];
-  const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(w) && !/(en|er|on|it|et|al|el|ol)$/.test(w);
-  const stem = w.endsWith('e') ? w.slice(0, -1) : cvc ? w + w.at(-1) : w;
+  // consonant-vowel-consonant endings double in some words (expel -> expelled) and not in others
+  // (visit -> visited): both spellings are generated, the wrong one simply never occurs
+  const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(w);
+  const stem = w.endsWith('e') ? w.slice(0, -1) : w;
   if (/[^aeiou]y$/.test(w)) {
     out.add(`${w.slice(0, -1)}ies`);
     out.add(`${w.slice(0, -1)}ied`);
@@ -126,9 +128,9 @@ export function inflections(word: string): string[] {
   else if (!/[^aeiou]y$/.test(w)) out.add(`${stem}ed`);
   out.add(`${stem}ing`);
   if (cvc) {
-    // both spellings where doubling is uncertain
-    out.add(`${w}ed`);
-    out.add(`${w}ing`);
+    const last = w.at(-1);
+    out.add(`${w}${last}ed`);
+    out.add(`${w}${last}ing`);
   }
   return [...out];
 }

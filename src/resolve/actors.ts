@@ -148,7 +148,9 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
         continue;
       }
     }
-    if (t.cap && !t.punct && !NOT_NAME.has(t.norm) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text)) {
+    // a capitalised first word of the sentence is a name only when another capitalised word follows ("Holding talks")
+    const firstWord = i === 0 && !(toks[1]?.cap && !toks[1].punct);
+    if (t.cap && !t.punct && !firstWord && !NOT_NAME.has(t.norm) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text)) {
       pieces.push({ from: i, to: i + 1, entries: null, kind: 'name' });
     }
     i++;
