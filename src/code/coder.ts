@@ -43,6 +43,8 @@ interface Hit {
   p: Pattern;
   from: number;
   to: number;
+  /** End of the trigger with its required word ("halted .. aid"): the extent that can contain other triggers. */
+  reach: number;
 }
 
 /** Finds pattern matches in the tokens: longest first, non-overlapping per start. */
@@ -55,13 +57,25 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
       const end = matchSlots(p, toks, i);
       if (end < 0) continue;
       if (p.not && vetoed(p, toks, i, end)) continue;
-      if (p.requires && !required(p, toks, end)) continue;
-      hits.push({ p, from: i, to: end });
+      const req = p.requires ? required(p, toks, end) : end;
+      if (req < 0) continue;
+      hits.push({ p, from: i, to: end, reach: Math.max(end, req + 1) });
     }
   }
-  // a hit inside a longer hit of the same type is dropped
-  hits.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
-  return hits.filter((h) => !hits.some((o) => o !== h && o.p.plover === h.p.plover && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from));
+  // a hit inside a longer one is dropped: "lifted .. sanctions" is a concession, not a sanction;
+  // "halted economic aid" a sanction, not aid
+  hits.sort((a, b) => a.from - b.from || b.reach - b.from - (a.reach - a.from));
+  return hits.filter(
+    (h) =>
+      !hits.some(
+        (o) =>
+          o !== h &&
+          o.from <= h.from &&
+          o.reach >= h.reach &&
+          o.reach - o.from > h.reach - h.from &&
+          (o.p.plover === h.p.plover || h.from > o.from || h.p.noun),
+      ),
+  );
 }
 
 function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
@@ -98,12 +112,13 @@ function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): b
   return false;
 }
 
-function required(p: Pattern, toks: readonly Token[], end: number): boolean {
+/** Index of the required word within 10 tokens after the trigger, or -1. */
+function required(p: Pattern, toks: readonly Token[], end: number): number {
   for (let k = end; k < Math.min(toks.length, end + 10); k++) {
-    if (p.requires!.has(toks[k]!.norm)) return true;
+    if (p.requires!.has(toks[k]!.norm)) return k;
     if (toks[k]!.norm === ';') break;
   }
-  return false;
+  return -1;
 }
 
 function isPassive(toks: readonly Token[], i: number, _p: Pattern): boolean {
