@@ -75,6 +75,8 @@ describe('http api', () => {
       '/api/dyads/{a}/{b}',
       '/api/network',
       '/api/geo',
+      '/api/transfers',
+      '/api/transfers/flows',
       '/api/documents',
     ];
     for (const p of routed.slice(1)) assert.ok(paths.includes(p), `${p} is documented`);

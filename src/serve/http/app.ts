@@ -11,6 +11,7 @@ import { type Request, Router } from './router.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
+import { transferRoutes } from './routes/transfers.js';
 import { hostAllowed, setSecurityHeaders } from './security.js';
 import { NOT_BUILT_PAGE, resolveStatic, sendFile } from './static.js';
 
@@ -39,6 +40,7 @@ export function createApp(options: AppOptions): RequestHandler {
   const services: Services = { store: options.store, coder: () => (coder ??= createCoder()) };
   eventRoutes(router, services);
   analysisRoutes(router, services);
+  transferRoutes(router, services);
   documentRoutes(router, services, { token: options.token ?? null });
   const report = options.onError ?? (() => {});
 

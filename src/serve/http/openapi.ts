@@ -26,6 +26,18 @@ const filterParams = [
   },
 ];
 
+/** The filters of the transfer routes: the same names and meaning as the options of `entente transfers`. */
+const transferParams = [
+  { name: 'supplier', in: 'query', description: 'supplier: country code (TUR), actor code prefix (TURBUS) or part of a company name (Baykar)', schema: list(['TUR', 'Baykar']) },
+  { name: 'recipient', in: 'query', description: 'recipient, same forms as supplier', schema: list(['POL']) },
+  { name: 'category', in: 'query', description: 'weapon categories (uav, tank, artillery, air-defence, ...)', schema: list(['uav,tank']) },
+  { name: 'status', in: 'query', description: 'discussed, planned, ordered, signed, delivered, in-production, unknown', schema: list(['delivered']) },
+  { name: 'system', in: 'query', description: 'part of the system name', schema: list(['TB2']) },
+  { name: 'since', in: 'query', description: 'transfer date on or after (YYYY-MM-DD, YYYY-MM or YYYY)', schema: { type: 'string', examples: ['2024'] } },
+  { name: 'until', in: 'query', description: 'transfer date on or before', schema: { type: 'string', examples: ['2024-12-31'] } },
+  { name: 'flagged', in: 'query', description: 'transfers of negated/hypothetical events', schema: { type: 'string', enum: ['include', 'exclude', 'only'], default: 'exclude' } },
+];
+
 const page = (max: number, fallback: number) => [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: max, default: fallback } },
   { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
@@ -142,6 +154,20 @@ export const openapi = {
         summary: 'Event places (from the newest 5,000 events; lat/lon null when only the country is known) and events per country',
         parameters: filterParams,
         responses: { '200': json({ type: 'object' }), ...errors },
+      },
+    },
+    '/api/transfers': {
+      get: {
+        summary: 'Arms-transfer register: one line per deal and weapon system (supplier, recipient, system, quantity, value, status), newest first',
+        parameters: [...transferParams, ...page(1000, 100)],
+        responses: { '200': json({ type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, items: { type: 'array', items: { type: 'object' } } } }), ...errors },
+      },
+    },
+    '/api/transfers/flows': {
+      get: {
+        summary: 'Supplier -> recipient totals of the transfer lines (deals, lines, quantity, categories, statuses, values per currency), most deals first',
+        parameters: [...transferParams, limit(1000, 100)],
+        responses: { '200': json({ type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: { type: 'object' } } } }), ...errors },
       },
     },
     '/api/documents': {
