@@ -1,9 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { UsageError } from '../../../core/index.js';
 import { type RejectedRecord, formatIssue, readInputs, rejectRecord } from '../../../ingest/index.js';
-import { createCoder } from '../../../pipeline.js';
 import type { Command } from '../command.js';
-import { codedDocLine, codedDocTable } from '../output.js';
+import { codeInOrder, parseWorkers } from '../workers.js';
 
 export const command: Command = {
   name: 'code',
@@ -23,6 +22,7 @@ options:
   --occurred-only   leave out negated, hypothetical and historical statements
   --partial         also keep events whose source or target could not be found
   --rejects FILE    write rejected records (with their issues) to FILE as JSON lines
+  --workers N       coder threads (default: the number of cores); the output is the same for any N
   -h, --help        this help
 
 Bad records are reported on stderr as file:line: field: message and skipped; the exit code is 1
@@ -37,20 +37,22 @@ example:
     'occurred-only': { type: 'boolean', default: false },
     partial: { type: 'boolean', default: false },
     rejects: { type: 'string' },
+    workers: { type: 'string' },
   },
   async run({ values, positionals }, io) {
     const format = String(values.format);
     if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table, not '${format}'`);
     if (positionals.length === 0) throw new UsageError('give at least one input file, folder or -');
-    const explain = values.explain === true;
-    const coder = createCoder({ keepModal: values['occurred-only'] !== true, partial: values.partial === true });
+    const workers = parseWorkers(values.workers);
+    const spec = { keepModal: values['occurred-only'] !== true, partial: values.partial === true, output: format, explain: values.explain === true } as const;
     const out = typeof values.out === 'string' ? createWriteStream(values.out) : io.stdout;
     const rejects = typeof values.rejects === 'string' ? createWriteStream(values.rejects) : null;
     let docs = 0;
     let events = 0;
     const rejected: RejectedRecord[] = [];
     const byCode = new Map<string, number>();
-    for await (const rec of readInputs(positionals, { stdin: io.stdin })) {
+    const records = readInputs(positionals, { stdin: io.stdin });
+    for await (const { item: rec, result } of codeInOrder(records, (r) => (r.ok ? r.doc : null), spec, { workers })) {
       if (!rec.ok) {
         rejected.push(rec);
         for (const i of rec.issues) {
@@ -60,11 +62,10 @@ example:
         rejects?.write(`${rejectRecord(rec)}\n`);
         continue;
       }
-      const coded = coder.codeDoc(rec.doc);
+      if (!result?.ok) throw new Error(`coding ${rec.doc.id} failed: ${result ? result.error : 'no result'}`);
       docs++;
-      events += coded.events.length;
-      const chunk = format === 'table' ? codedDocTable(coded, explain) : codedDocLine(coded, explain);
-      if (!out.write(chunk)) await new Promise((r) => (out as NodeJS.EventEmitter).once('drain', r));
+      events += result.events;
+      if (!out.write(result.chunk ?? '')) await new Promise((r) => (out as NodeJS.EventEmitter).once('drain', r));
     }
     await closeStream(rejects);
     if (out !== io.stdout) await closeStream(out as NodeJS.WritableStream & { end(cb: () => void): void });
