@@ -283,7 +283,14 @@ function checkOrganizations(l: Linter, countries: ReadonlySet<string>, countryKe
   }
 }
 
-function checkPersons(l: Linter, countries: ReadonlySet<string>): void {
+/** The surname the lexicon derives from a person's name or alias (its rule), or null. */
+function derivedSurname(name: string): string | null {
+  const parts = name.split(/\s+/);
+  const last = parts[parts.length - 1];
+  return parts.length > 1 && last && last.length > 2 && !/^(jr|sr|ii|iii)\.?$/i.test(last) ? last : null;
+}
+
+function checkPersons(l: Linter, countries: ReadonlySet<string>, actorKeys: ReadonlyMap<string, string>): void {
   const path = join(l.dir, 'actors/persons.tsv');
   const rows = l.rows(path, ['name', 'code', 'office', 'from', 'to'], true);
   if (!rows) return;
@@ -302,7 +309,16 @@ function checkPersons(l: Linter, countries: ReadonlySet<string>): void {
     else if (!isIsoDate(from)) l.error(path, line, `bad 'from' date '${from}' (YYYY-MM-DD)`);
     if (to && !isIsoDate(to)) l.error(path, line, `bad 'to' date '${to}' (YYYY-MM-DD)`);
     if (isIsoDate(from) && isIsoDate(to) && to < from) l.error(path, line, `inverted dates: 'to' ${to} is before 'from' ${from}`);
-    if (splitAliases(aliases).some((a) => a === '')) l.error(path, line, 'empty alias');
+    const forms = splitAliases(aliases);
+    if (forms.some((a) => a === '')) l.error(path, line, 'empty alias');
+    const surnames = new Set<string>();
+    for (const form of [name, ...forms]) {
+      const last = form ? derivedSurname(form) : null;
+      if (!last || surnames.has(matchKey(last))) continue;
+      surnames.add(matchKey(last));
+      const other = actorKeys.get(matchKey(last));
+      if (other) l.warn(path, line, `the surname '${last}' derived from '${form}' is also ${other}`);
+    }
     const dup = `${matchKey(name)}|${code}|${from}`;
     const prev = seen.get(dup);
     if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${name} ${code} from ${from || '(empty)'}`);
@@ -512,13 +528,30 @@ function sortByPlace(list: string[]): string[] {
     .map((x) => x.s);
 }
 
+/** Keys of every country and organization text -> what it names, for the persons' surnames. */
+function actorKeys(l: Linter, countries: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const path = join(l.dir, 'actors/organizations.tsv');
+  if (existsSync(path)) {
+    try {
+      for (const { cells } of readTsv(path, ['code', 'kind', 'text'])) {
+        if (cells.text) out.set(matchKey(cells.text), `a text of ${cells.code} in actors/organizations.tsv`);
+      }
+    } catch {
+      // reported by checkOrganizations
+    }
+  }
+  for (const [key, code] of countries) out.set(key, `a text of ${code} in actors/countries.tsv`);
+  return out;
+}
+
 /** Every problem of the data folder `dir`, split into errors, warnings and notes. */
 export function lintData(dir: string): DataReport {
   const l = new Linter(resolve(dir));
   const countries = checkCountries(l);
   const keys = countryKeys(l);
   checkOrganizations(l, countries, keys);
-  checkPersons(l, countries);
+  checkPersons(l, countries, actorKeys(l, keys));
   checkSectors(l);
   checkCities(l, countries, keys);
   checkPatterns(l);

@@ -106,10 +106,14 @@ describe('scripts/check-data', () => {
         'Cem Example\tTURGOV\tpresident\t2020-02-30\t\t',
         'Dan Example\tQQQGOV\tpresident\t2020-01-01\t\t',
         'Ada Example\tAZEMIL\tdefence minister\t2013-10-22\t\t',
+        'Eve Armenia\tARMGOV\tspokesperson\t2021-01-01\t\t',
         '',
       ].join('\n'),
     );
-    const errors = checkData(dir);
+    const report = lintData(dir);
+    const errors = report.errors;
+    assert.ok(!errors.some((e) => e.includes('persons.tsv:8:')), errors.join('\n'));
+    assert.ok(report.warnings.some((w) => /persons\.tsv:8: warning: the surname 'Armenia' .* ARM /.test(w)), report.warnings.join('\n'));
     assert.ok(!errors.some((e) => e.includes('persons.tsv:3:')), errors.join('\n'));
     hasError(errors, 'actors/persons.tsv', 4, /inverted dates/);
     hasError(errors, 'actors/persons.tsv', 5, /bad 'from' date '2020-02-30'/);
