@@ -93,13 +93,9 @@ describe('code/patterns: inflections', () => {
     ['hold', ['holds', 'held', 'holding']],
     ['attack', ['attacks', 'attacked', 'attacking']],
     ['approach', ['approaches']],
-    [
-      'expel',
-      ['expels', 'expelled', 'expelling'],
-      "the doubling rule skips words ending in -el, so 'expel' never yields 'expelled': sanction/002 (expel) misses 'Poland expelled two Russian diplomats'",
-    ],
-    ['patrol', ['patrols', 'patrolled', 'patrolling'], "same -ol exclusion: 'patrolled' is not generated"],
-    ['control', ['controls', 'controlled', 'controlling'], "same -ol exclusion: 'controlled' is not generated"],
+    ['expel', ['expels', 'expelled', 'expelling']],
+    ['patrol', ['patrols', 'patrolled', 'patrolling']],
+    ['control', ['controls', 'controlled', 'controlling']],
   ];
   for (const [word, forms, todo] of rows) {
     test(`${word} -> ${forms.join(', ')}`, todo ? { todo } : {}, () => {

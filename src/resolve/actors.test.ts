@@ -177,24 +177,41 @@ describe('resolve/actors: persons', () => {
   });
 
   test('a learned person does not leak into another document', () => {
+    // a name that is in no table: known only from the title in the first document
     const mem = newMemory('2024-04-02', false);
-    chunks("Azerbaijan's Defense Minister, Zakir Hasanov, spoke.", mem);
-    assert.equal(countriesOf('Hasanov said no.', 'Hasanov', newMemory('2024-04-02', false)), null);
+    chunks("Azerbaijan's Defense Minister, Elnur Qasimzade, spoke.", mem);
+    assert.deepEqual(countriesOf('Qasimzade said no.', 'Qasimzade', mem), ['AZE']);
+    assert.equal(countriesOf('Qasimzade said no.', 'Qasimzade', newMemory('2024-04-02', false)), null);
   });
 
   const persons = join(DATA_DIR, 'actors/persons.tsv');
   const noTable = existsSync(persons) ? false : 'data/actors/persons.tsv is not there yet';
-  const rows: [sentence: string, phrase: string, country: string][] = [
-    ['Vladimir Putin spoke.', 'Putin', 'RUS'],
-    ['Putin spoke.', 'Putin', 'RUS'],
-    ['Recep Tayyip Erdoğan spoke.', 'Erdoğan', 'TUR'],
-    ['Recep Tayyip Erdogan spoke.', 'Erdogan', 'TUR'],
-    ['Ilham Aliyev spoke.', 'Aliyev', 'AZE'],
-    ['Zakir Hasanov spoke.', 'Hasanov', 'AZE'],
+  const SAME_CODE =
+    'the lexicon trie keeps one entry per (kind, code, sub): of the several RUSGOV/TURGOV rows of one person only the first term is kept ' +
+    '(Putin 1999-2000, Erdoğan as prime minister 2003-2014), so in 2024 the person is inactive: the surname alone resolves to nothing and the full name loses its sector';
+  const rows: [sentence: string, phrase: string, code: string, date: string, todo?: string][] = [
+    ['Zakir Hasanov spoke.', 'Hasanov', 'AZEMIL', '2024-04-02'],
+    ['Yesterday Hasanov spoke.', 'Hasanov', 'AZEMIL', '2024-04-02'],
+    ['Turkish Foreign Minister Hakan Fidan spoke.', 'Fidan', 'TURGOV', '2024-04-02'],
+    ['Yesterday Fidan spoke.', 'Fidan', 'TURGOV', '2024-04-02'],
+    ['Mark Rutte spoke.', 'Rutte', 'IGONAT', '2025-04-02'],
+    ['Yesterday Putin spoke.', 'Putin', 'RUSGOV', '2000-02-01'],
+    ['Vladimir Putin spoke.', 'Putin', 'RUSGOV', '2024-04-02', SAME_CODE],
+    ['Yesterday Putin spoke.', 'Putin', 'RUSGOV', '2024-04-02', SAME_CODE],
+    ['Recep Tayyip Erdoğan spoke.', 'Erdoğan', 'TURGOV', '2024-04-02', SAME_CODE],
+    ['Recep Tayyip Erdogan spoke.', 'Erdogan', 'TURGOV', '2024-04-02', SAME_CODE],
+    ['Yesterday Erdogan spoke.', 'Erdogan', 'TURGOV', '2024-04-02', SAME_CODE],
   ];
-  for (const [sentence, phrase, country] of rows) {
-    test(`from the persons table: ${sentence}`, { skip: noTable }, () => {
-      assert.deepEqual(countriesOf(sentence, phrase), [country], JSON.stringify(chunks(sentence)));
+  for (const [sentence, phrase, code, date, todo] of rows) {
+    test(`from the persons table (${date}): ${sentence} -> ${code}`, { skip: noTable, ...(todo ? { todo } : {}) }, () => {
+      const mem = newMemory(date, false);
+      assert.deepEqual(codesOf(sentence, phrase, mem), [code], JSON.stringify(chunks(sentence, newMemory(date, false))));
     });
   }
+
+  test('a person out of office at the document date keeps the country, not the office', { skip: noTable }, () => {
+    // Hasanov became defence minister in 2013
+    assert.deepEqual(countriesOf('Zakir Hasanov spoke.', 'Hasanov', newMemory('2005-01-01', false)), ['AZE']);
+    assert.notDeepEqual(codesOf('Zakir Hasanov spoke.', 'Hasanov', newMemory('2005-01-01', false)), ['AZEMIL']);
+  });
 });

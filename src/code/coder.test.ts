@@ -1,0 +1,657 @@
+// table-driven tests of the whole coder (annotate -> resolve -> code) per PLOVER type, with sentences
+// that must produce an event and sentences that must not (negation, hypotheticals, historical
+// background, nominal references, look-alike words). Cases the coder gets wrong today carry a `todo`.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { type CodedEvent, DATA_DIR, type Plover } from '../core/index.js';
+import { type Coder, createCoder } from '../pipeline.js';
+
+let coder: Coder;
+let strict: Coder;
+/** Also keeps one-sided events (source or target not found): used where a case names one side only, and for refusals. */
+let partial: Coder;
+before(() => {
+  coder = createCoder();
+  strict = createCoder({ keepModal: false });
+  partial = createCoder({ partial: true });
+});
+
+const DOC_DATE = '2024-04-02';
+let n = 0;
+function code(text: string, date: string | null = DOC_DATE, oneSided = false): CodedEvent[] {
+  return [...(oneSided ? partial : coder).codeDoc({ id: `t${n++}`, date, title: null, text }).events];
+}
+const open = (side: Side | undefined): boolean => side === undefined || side === null || (Array.isArray(side) && side.includes(null));
+
+const ctry = (a: CodedEvent['source']): string | null => (a ? a.country : null);
+const NOT_OCCURRED = new Set(['negated', 'hypothetical', 'historical']);
+/** An event reported as having happened (an AGREE may be an intent: that is what AGREE means). */
+const occurred = (e: CodedEvent): boolean => !e.aux.some((a) => NOT_OCCURRED.has(a)) && (e.type === 'AGREE' || !e.aux.includes('intend'));
+const show = (evs: readonly CodedEvent[]): string =>
+  evs.map((e) => `${e.type}${e.aux.length ? `[${e.aux.join(',')}]` : ''} ${e.source?.code ?? '-'}>${e.target?.code ?? '-'} (${e.rule})`).join(' | ') || 'no events';
+
+type Side = string | null | readonly (string | null)[];
+interface Yes {
+  readonly text: string;
+  /** Country-level code (or null; or the accepted alternatives); undefined: not checked. */
+  readonly src?: Side;
+  readonly tgt?: Side;
+  /** The pair may come in either order (compound actors, symmetric types). */
+  readonly unordered?: boolean;
+  readonly todo?: string;
+}
+interface No {
+  readonly text: string;
+  readonly why: string;
+  readonly todo?: string;
+  readonly date?: string;
+}
+interface Table {
+  readonly yes: readonly Yes[];
+  readonly no: readonly No[];
+}
+
+const fits = (side: Side | undefined, got: string | null): boolean =>
+  side === undefined || (Array.isArray(side) ? side.includes(got) : side === got);
+
+function matches(e: CodedEvent, y: Yes): boolean {
+  const s = ctry(e.source);
+  const t = ctry(e.target);
+  if (fits(y.src, s) && fits(y.tgt, t)) return true;
+  return y.unordered === true && fits(y.src, t) && fits(y.tgt, s);
+}
+
+const TABLES: Record<Plover, Table> = {
+  AGREE: {
+    yes: [
+      { text: 'Azerbaijan and Türkiye agreed to expand cooperation in the defense industry.', src: 'AZE', tgt: 'TUR', unordered: true },
+      { text: 'Poland pledged to send more air defense systems to Ukraine.', src: 'POL', tgt: 'UKR' },
+      {
+        text: 'Japan promised to deepen security ties with the Philippines.',
+        src: 'JPN',
+        tgt: 'PHL',
+        todo: "agree/003 (promise) takes its target only as a direct object or after 'to': the partner in 'ties with the Philippines' inside the infinitive clause is lost",
+      },
+      { text: 'The Indian prime minister invited his Bangladeshi counterpart to visit New Delhi.', src: 'IND', tgt: 'BGD', unordered: true },
+      { text: 'Serbia and Hungary plan to sign a memorandum on energy security.', src: 'SRB', tgt: 'HUN', unordered: true },
+    ],
+    no: [
+      { text: 'Egypt did not agree to the proposal from Ethiopia.', why: 'negated' },
+      { text: 'Armenia might agree to a new border commission with Azerbaijan.', why: 'hypothetical' },
+      { text: 'Analysts said an agreement between Greece and Türkiye would be difficult.', why: 'a nominal agreement that nobody made' },
+      { text: 'In 2015, Iran agreed with the United States to limit its nuclear programme.', why: 'historical background' },
+    ],
+  },
+  CONSULT: {
+    yes: [
+      { text: 'Turkish Foreign Minister Hakan Fidan met Egyptian President Abdel Fattah el-Sisi in Cairo.', src: 'TUR', tgt: 'EGY' },
+      {
+        text: "Kazakhstan's president visited Uzbekistan on Monday.",
+        src: 'KAZ',
+        tgt: 'UZB',
+      },
+      { text: "Hungary's foreign minister held talks with his Chinese counterpart in Beijing.", src: 'HUN', tgt: 'CHN' },
+      { text: 'The Japanese prime minister spoke by phone with the President of South Korea.', src: 'JPN', tgt: 'KOR' },
+      {
+        text: 'Armenia hosted a delegation from France.',
+        src: 'FRA',
+        tgt: 'ARM',
+        todo: "consult/008 (host) has tprep '-,with': 'a delegation from France' resolves to the bare sector noun 'delegation' (---GOV) and 'from France' is never joined to it",
+      },
+      { text: 'A Turkish delegation arrived in Baku for talks.', src: 'TUR', tgt: 'AZE' },
+    ],
+    no: [
+      { text: 'The Brazilian president did not meet the Argentine leader during the summit.', why: 'negated' },
+      { text: 'Germany could hold talks with Poland next month.', why: 'hypothetical' },
+      { text: 'In 2009, Russia held talks with Georgia.', why: 'historical background' },
+      { text: 'The press conference ended early.', why: 'no actors, no meeting between parties' },
+      {
+        text: 'Germany welcomed the decision of Austria.',
+        why: "'welcomed a decision' is praise (SUPPORT), not hosting a visit",
+        todo: "consult/008 (host|receive|welcome) fires on 'welcomed the decision' and yields a CONSULT with no source (->DEU); welcome should need a person or delegation as object",
+      },
+      { text: 'Serbia failed to meet the deadline set by the European Union.', why: "'meet a deadline' is no meeting" },
+    ],
+  },
+  SUPPORT: {
+    yes: [
+      { text: 'Azerbaijan and Türkiye signed a defense cooperation agreement.', src: 'AZE', tgt: 'TUR', unordered: true },
+      { text: 'India signed a memorandum of understanding with Vietnam on maritime security.', src: 'IND', tgt: 'VNM', unordered: true },
+      { text: 'France praised Morocco for its role in the talks.', src: 'FRA', tgt: 'MAR' },
+      { text: 'Kenya ratified a security pact with Somalia.', src: 'KEN', tgt: 'SOM', unordered: true },
+      { text: 'Germany welcomed the decision of Austria.', src: 'DEU', tgt: 'AUT' },
+    ],
+    no: [
+      { text: 'Georgia did not sign the agreement with Russia.', why: 'negated' },
+      { text: 'Serbia could recognize Kosovo under the plan.', why: 'hypothetical' },
+      { text: 'Serbia and Hungary plan to sign a memorandum on energy security.', why: 'a plan to sign is AGREE, not SUPPORT' },
+      { text: 'In 1995, Croatia signed a peace agreement with Bosnia.', why: 'historical background' },
+    ],
+  },
+  CONCEDE: {
+    yes: [
+      { text: 'Cuba pardoned two Spanish citizens.', src: 'CUB', tgt: 'ESP' },
+      {
+        text: 'The Belarusian president pardoned a Lithuanian journalist.',
+        src: 'BLR',
+        tgt: 'LTU',
+      },
+      { text: 'Venezuela eased restrictions on Colombian trucks.', src: 'VEN', tgt: 'COL' },
+      { text: 'Pakistan apologized to Afghanistan for the border incident.', src: 'PAK', tgt: 'AFG' },
+    ],
+    no: [
+      { text: 'Iran did not ease restrictions on British ships.', why: 'negated' },
+      { text: 'If Iran lifted the ban, Britain would respond.', why: 'condition' },
+      { text: 'Negotiators from Serbia and Kosovo said the talks would end on Friday.', why: "the end of talks is no concession" },
+    ],
+  },
+  COOPERATE: {
+    yes: [
+      { text: 'Indian and French troops held joint exercises.', src: 'IND', tgt: 'FRA', unordered: true },
+      { text: 'Poland bought tanks from South Korea.', src: 'KOR', tgt: 'POL', unordered: true },
+      { text: 'Türkiye delivered drones to Azerbaijan.', src: 'TUR', tgt: 'AZE', unordered: true },
+      { text: 'Italy extradited the suspect to Albania.', src: 'ITA', tgt: 'ALB', unordered: true },
+      { text: 'Jordan shared intelligence with Iraq.', src: 'JOR', tgt: 'IRQ', unordered: true },
+    ],
+    no: [
+      { text: 'Greece will not buy fighter jets from Türkiye.', why: 'negated' },
+      { text: 'Military exercises began near the border.', why: 'no actors; one-sided exercises are MOBILIZE anyway' },
+      { text: 'Russia could sell fighter jets to Iran.', why: 'hypothetical' },
+    ],
+  },
+  AID: {
+    yes: [
+      { text: 'Japan sent humanitarian aid to Türkiye after the earthquake.', src: 'JPN', tgt: 'TUR' },
+      {
+        text: 'Germany provided air defense systems to Ukraine.',
+        src: 'DEU',
+        tgt: 'UKR',
+        todo: "aid/001 'requires' a word from a closed list (aid, food, funds, ...) and vetoes 'weapons': a gift of arms ('air defense systems') finds no pattern at all, though the ontology makes a one-sided arms gift AID",
+      },
+      { text: 'The United States gave military aid to Taiwan.', src: 'USA', tgt: 'TWN' },
+      { text: 'Norway donated food to Sudan.', src: 'NOR', tgt: 'SDN' },
+    ],
+    no: [
+      { text: 'Canada did not send aid to Haiti.', why: 'negated' },
+      { text: 'Spain could send aid to Morocco.', why: 'hypothetical' },
+      { text: 'In 2010, Canada sent aid to Haiti.', why: 'historical background' },
+    ],
+  },
+  RETREAT: {
+    yes: [
+      { text: 'Israel released Palestinian prisoners.', src: 'ISR', tgt: 'PSE' },
+      {
+        text: 'Russia withdrew its troops from Kherson.',
+        src: 'RUS',
+        tgt: ['UKR', null],
+        todo: "'its troops' becomes a target ---MIL (unknown country) instead of being Russia's own troops; the place left (Kherson, UKR) is not used",
+      },
+      {
+        text: 'Iran released a French tourist.',
+        src: 'IRN',
+        tgt: 'FRA',
+        todo: "retreat/001 requires the released noun from a closed list: 'tourists' is there, the singular 'tourist' is not (requires lists plural and singular by hand)",
+      },
+      { text: 'Azerbaijan released two Armenian soldiers.', src: 'AZE', tgt: 'ARM' },
+    ],
+    no: [
+      { text: 'Russia did not withdraw its troops from Moldova.', why: 'negated' },
+      { text: 'In 1989, the Soviet Union withdrew its troops from Afghanistan.', why: 'historical background' },
+      { text: 'The Indian ministry released a statement on Nepal.', why: "releasing a statement is no release of people" },
+    ],
+  },
+  REQUEST: {
+    yes: [
+      { text: 'Ukraine asked Germany for more air defense systems.', src: 'UKR', tgt: 'DEU' },
+      {
+        text: 'Japan urged China to release the detained businessman.',
+        src: 'JPN',
+        tgt: 'CHN',
+        todo: "request/002 vetoes 'release' (meant for 'press release') within 3 words after the trigger, so 'urged China to release' is vetoed; the adjective 'detained' then yields a COERCE JPN>- instead",
+      },
+      { text: 'Kuwait demanded that Iraq return the archives.', src: 'KWT', tgt: 'IRQ' },
+      { text: 'Lebanon appealed to France for help.', src: 'LBN', tgt: 'FRA' },
+    ],
+    no: [
+      { text: 'Ukraine did not ask Hungary for weapons.', why: 'negated' },
+      { text: 'Ukraine could ask Germany for tanks.', why: 'hypothetical' },
+      { text: 'In 2014, Ukraine asked the United States for weapons.', why: 'historical background' },
+    ],
+  },
+  ACCUSE: {
+    yes: [
+      { text: 'Armenia accused Azerbaijan of violating the ceasefire.', src: 'ARM', tgt: 'AZE' },
+      { text: "China condemned Japan's decision.", src: 'CHN', tgt: 'JPN' },
+      { text: 'India criticized Pakistan over the attack.', src: 'IND', tgt: 'PAK' },
+      { text: 'South Africa sued Israel at the International Court of Justice.', src: 'ZAF', tgt: 'ISR' },
+    ],
+    no: [
+      { text: 'Greece did not accuse Türkiye of provocation.', why: 'negated' },
+      { text: 'Brazil might criticize Venezuela.', why: 'hypothetical' },
+      { text: "Türkiye's charge d'affaires arrived in Athens.", why: "'charge' in a title is no accusation" },
+    ],
+  },
+  REJECT: {
+    yes: [
+      {
+        text: 'Ankara rejected the proposal from Athens.',
+        src: 'TUR',
+        tgt: 'GRC',
+        todo: "reject/001 takes only a direct object as target ('-'): the proposer after 'the proposal from' is skipped",
+      },
+      { text: "Russia rejected Ukraine's peace plan.", src: 'RUS', tgt: 'UKR' },
+      { text: 'Hungary vetoed the resolution on Ukraine.', src: 'HUN' },
+      {
+        text: 'Israel denied the accusation from Iran.',
+        src: 'ISR',
+        tgt: 'IRN',
+        todo: "reject/002 targets are '-,to': 'the accusation from Iran' leaves the target empty",
+      },
+    ],
+    no: [
+      { text: 'Russia did not reject the offer from Türkiye.', why: 'negated' },
+      { text: 'Iran might reject the offer from the United States.', why: 'hypothetical' },
+      { text: 'In 2005, France rejected the European constitution.', why: 'historical background' },
+    ],
+  },
+  THREATEN: {
+    yes: [
+      { text: 'Russia threatened Lithuania with retaliation.', src: 'RUS', tgt: 'LTU' },
+      { text: 'North Korea warned South Korea of a strong response.', src: 'PRK', tgt: 'KOR' },
+      {
+        text: 'China threatened to impose sanctions on Taiwan.',
+        src: 'CHN',
+        tgt: 'TWN',
+        todo: "the THREATEN event from 'threatened' has no target, and 'to impose sanctions' is not read as the content of the threat (see SANCTION)",
+      },
+      { text: 'Iran warned Israel that it would retaliate.', src: 'IRN', tgt: 'ISR' },
+    ],
+    no: [
+      { text: 'Russia did not threaten Finland.', why: 'negated' },
+      { text: 'Washington said Iran could threaten its neighbours.', why: 'hypothetical' },
+      {
+        text: 'The threat of a war between India and Pakistan has faded.',
+        why: 'a nominal threat with no one making it',
+      },
+    ],
+  },
+  PROTEST: {
+    yes: [
+      { text: 'Thousands of Armenians protested against the government in Yerevan.', src: 'ARM' },
+      {
+        text: 'Protesters rallied outside the Russian embassy in Tbilisi.',
+        src: 'GEO',
+        tgt: 'RUS',
+        todo: "the protesters (self pattern protest/007) get no country: the city of the protest (Tbilisi, GEO) is not used for a source without a country",
+      },
+      {
+        text: 'Farmers in France blocked roads with tractors.',
+        src: 'FRA',
+        todo: "'Farmers' is a sector title (AGR) and a title without a country resolves to nothing; 'in France' is a place; codeTokens emits no pair when both sides are null, so actorless PROTEST never comes out",
+      },
+      { text: 'Kenyan doctors went on strike.', src: 'KEN' },
+    ],
+    no: [
+      { text: 'Iranians did not protest.', why: 'negated' },
+      { text: 'Armenians could protest the decision.', why: 'hypothetical' },
+      { text: 'The strike on the Lebanese village killed five people.', why: "a military strike is no labour strike" },
+    ],
+  },
+  SANCTION: {
+    yes: [
+      { text: 'The European Union imposed sanctions on Belarus.', src: 'IGO', tgt: 'BLR' },
+      { text: 'The United States imposed new sanctions on Russia.', src: 'USA', tgt: 'RUS' },
+      {
+        text: 'Poland expelled two Russian diplomats.',
+        src: 'POL',
+        tgt: 'RUS',
+      },
+      { text: 'Nicaragua severed ties with Taiwan.', src: 'NIC', tgt: 'TWN' },
+    ],
+    no: [
+      { text: 'Washington could impose sanctions on Beijing.', why: 'hypothetical' },
+      { text: 'If Beijing invades Taiwan, Washington would impose sanctions.', why: 'condition' },
+      {
+        text: 'China threatened to impose sanctions on Taiwan.',
+        why: 'a threat, not sanctions imposed',
+        todo: "sanction/001 carries the 'noun' flag for the whole line, so modalityOf() ignores the infinitive 'to' before the verb alternative 'impose .. sanctions': it comes out as an occurred SANCTION CHN>TWN",
+      },
+      {
+        text: 'The sanctions on Iran remained in place.',
+        why: 'existing sanctions, nothing new was imposed',
+        todo: "the bare noun 'sanctions' (sanction/001) is coded as a SANCTION event with no source (->IRN)",
+      },
+    ],
+  },
+  MOBILIZE: {
+    yes: [
+      {
+        text: 'Russia massed troops near the Ukrainian border.',
+        src: 'RUS',
+        tgt: ['UKR', null],
+        todo: "the object 'troops' becomes a target ---MIL (unknown country) instead of Russia's own troops",
+      },
+      { text: 'North Korea test-fired a ballistic missile.', src: 'PRK' },
+      {
+        text: 'China deployed warships near Taiwan.',
+        src: 'CHN',
+        tgt: ['TWN', null],
+        todo: "the object 'warships' becomes a target ---MIL (unknown country)",
+      },
+      { text: 'Iran held military exercises near the Strait of Hormuz.', src: 'IRN' },
+    ],
+    no: [
+      { text: 'Russia will not deploy troops to Belarus.', why: 'negated' },
+      { text: 'The military exercises ended without incident.', why: 'no actor; a reference to exercises reported before' },
+      { text: 'Russia could deploy troops to Belarus.', why: 'hypothetical' },
+    ],
+  },
+  COERCE: {
+    yes: [
+      { text: 'Iranian police arrested a German journalist.', src: 'IRN', tgt: 'DEU' },
+      { text: 'Russia detained a United States citizen.', src: 'RUS', tgt: 'USA' },
+      { text: 'Egypt banned a British newspaper.', src: 'EGY', tgt: 'GBR' },
+      {
+        text: 'The Chinese coast guard seized a Philippine fishing boat.',
+        src: 'CHN',
+        tgt: 'PHL',
+      },
+    ],
+    no: [
+      { text: 'Police did not arrest the suspects.', why: 'negated' },
+      { text: 'Russia could detain foreign journalists.', why: 'hypothetical' },
+      { text: 'In 2016, Türkiye detained thousands of soldiers.', why: 'historical background' },
+      {
+        text: 'Japan urged China to release the detained businessman.',
+        why: "'detained' is an adjective here; Japan detained nobody",
+        todo: "coerce/001 fires on the participle 'detained' before a noun and takes Japan as the subject (COERCE JPN>-)",
+      },
+    ],
+  },
+  ASSAULT: {
+    yes: [
+      { text: 'Russia attacked Ukraine.', src: 'RUS', tgt: 'UKR' },
+      {
+        text: 'Israeli jets struck targets in Lebanon.',
+        src: 'ISR',
+        tgt: 'LBN',
+        todo: "the place of an air strike ('targets in Lebanon') is not used as the target: ASSAULT ISRMIL>- with location Lebanon",
+      },
+      { text: 'Azerbaijani troops shelled Armenian positions.', src: 'AZE', tgt: 'ARM' },
+      { text: 'Houthi rebels attacked a British ship.', src: 'YEM', tgt: 'GBR' },
+    ],
+    no: [
+      { text: 'Türkiye did not attack Syria.', why: 'negated' },
+      { text: 'In 1998, Iraq attacked Kuwait.', why: 'historical background' },
+      { text: 'Turkey could attack Syria if the talks fail.', why: 'hypothetical' },
+      { text: 'Egypt bought attack helicopters from the United States.', why: "'attack helicopters' is a look-alike" },
+      { text: 'India responded to the attack from Pakistan.', why: 'a nominal reference in a prepositional phrase' },
+      {
+        text: 'Ankara said it condemned the attack.',
+        why: 'a nominal reference as the object of a condemnation',
+        todo: "'the attack' after a verb (not in a prepositional phrase) is coded as an ASSAULT with the speaker as source (TURGOV>TUR)",
+      },
+    ],
+  },
+};
+
+for (const [type, table] of Object.entries(TABLES) as [Plover, Table][]) {
+  describe(`coder: ${type}`, () => {
+    for (const y of table.yes) {
+      const want = `${String(y.src ?? '*')}${y.unordered ? '–' : '→'}${String(y.tgt ?? '*')}`;
+      test(`yes: ${y.text} (${want})`, y.todo ? { todo: y.todo } : {}, () => {
+        const evs = code(y.text, DOC_DATE, open(y.src) || open(y.tgt));
+        const hit = evs.find((e) => e.type === type && occurred(e) && matches(e, y));
+        assert.ok(hit, `want ${type} ${want}; got ${show(evs)}`);
+      });
+    }
+    for (const x of table.no) {
+      test(`no (${x.why}): ${x.text}`, x.todo ? { todo: x.todo } : {}, () => {
+        // refusals are checked with one-sided events kept: a one-sided occurred event is still wrong
+        const evs = code(x.text, x.date ?? DOC_DATE, true);
+        const bad = evs.filter((e) => e.type === type && occurred(e));
+        assert.equal(bad.length, 0, `no occurred ${type} expected; got ${show(evs)}`);
+      });
+    }
+  });
+}
+
+describe('coder: conventions', () => {
+  test('signing an agreement is SUPPORT that occurred', () => {
+    const evs = code('Azerbaijan and Türkiye signed a defense cooperation agreement.');
+    const s = evs.find((e) => e.type === 'SUPPORT');
+    assert.ok(s, show(evs));
+    assert.deepEqual(s.aux, []);
+    assert.deepEqual([ctry(s.source), ctry(s.target)].sort(), ['AZE', 'TUR']);
+    assert.equal(s.rule.split('/')[0], 'support');
+  });
+
+  test('a plan or promise to sign is AGREE (intend), never an occurred SUPPORT', () => {
+    for (const text of [
+      'Azerbaijan and Türkiye plan to sign several memorandums of understanding.',
+      'Kyrgyzstan promised to sign the border agreement with Tajikistan.',
+      'Azerbaijan and Türkiye will sign a defense agreement next month.',
+    ]) {
+      const evs = code(text);
+      assert.ok(
+        evs.some((e) => e.type === 'AGREE' && e.source && e.target),
+        `${text}: ${show(evs)}`,
+      );
+      assert.ok(!evs.some((e) => e.type === 'SUPPORT' && occurred(e)), `${text}: ${show(evs)}`);
+    }
+  });
+
+  test('the visitor is the CONSULT source, the host the target', () => {
+    const rows: [string, string, string][] = [
+      ['Azerbaijan hosted Turkish Defense Minister Yasar Guler.', 'TUR', 'AZE'],
+      ['The Turkish defense minister visited Baku on Tuesday.', 'TUR', 'AZE'],
+      ['A Turkish delegation arrived in Baku for talks.', 'TUR', 'AZE'],
+    ];
+    for (const [text, s, t] of rows) {
+      const evs = code(text);
+      assert.ok(
+        evs.some((e) => e.type === 'CONSULT' && ctry(e.source) === s && ctry(e.target) === t),
+        `${text}: ${show(evs)}`,
+      );
+    }
+  });
+
+  test(
+    '"X hosted a delegation from Y" makes Y the source',
+    { todo: "consult/008 takes no 'from' object: the source is the bare 'delegation' (---GOV)" },
+    () => {
+      const evs = code('Baku hosted a delegation from Ankara.');
+      assert.ok(
+        evs.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'TUR' && ctry(e.target) === 'AZE'),
+        show(evs),
+      );
+    },
+  );
+
+  test('a compound subject yields one event per pair', () => {
+    const evs = code('Azerbaijan and Türkiye signed a defense cooperation agreement.').filter((e) => e.type === 'SUPPORT');
+    assert.equal(evs.length, 1, show(evs));
+  });
+
+  test(
+    'a list of three countries yields the three pairs',
+    { todo: "the comma list 'Azerbaijan, Georgia and Türkiye' is cut after Azerbaijan (see resolve/actors)" },
+    () => {
+      const evs = code('Azerbaijan, Georgia and Türkiye signed a trilateral declaration.').filter((e) => e.type === 'SUPPORT');
+      const pairs = evs.map((e) => [ctry(e.source), ctry(e.target)].sort().join('-')).sort();
+      assert.deepEqual(pairs, ['AZE-GEO', 'AZE-TUR', 'GEO-TUR'], show(evs));
+    },
+  );
+
+  test('keepModal: false leaves out negated, hypothetical and historical statements', () => {
+    const text = 'Türkiye did not attack Syria. Iran could attack Iraq. In 1998, Iraq attacked Kuwait. Russia attacked Ukraine.';
+    const all = coder.codeDoc({ id: 'm', date: DOC_DATE, title: null, text }).events;
+    const kept = strict.codeDoc({ id: 'm', date: DOC_DATE, title: null, text }).events;
+    assert.ok(all.length > kept.length, `${show(all)} / ${show(kept)}`);
+    assert.ok(kept.every((e) => !e.aux.some((a) => NOT_OCCURRED.has(a))), show(kept));
+    assert.ok(kept.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'RUS' && ctry(e.target) === 'UKR'), show(kept));
+  });
+
+  test('negated, hypothetical and historical events say so in aux and mode', () => {
+    const neg = code('Türkiye did not attack Syria.').find((e) => e.type === 'ASSAULT');
+    const hyp = code('Türkiye could attack Syria.').find((e) => e.type === 'ASSAULT');
+    const his = code('In 1998, Iraq attacked Kuwait.').find((e) => e.type === 'ASSAULT');
+    assert.ok(neg?.aux.includes('negated') && neg.mode.includes('negated'));
+    assert.ok(hyp?.aux.includes('hypothetical') && hyp.mode.includes('hypothetical'));
+    assert.ok(his?.aux.includes('historical') && his.mode.includes('historical'));
+  });
+});
+
+describe('coder: dates', () => {
+  // 2024-03-15 is a Friday
+  const REF = '2024-03-15';
+  test('"on Tuesday" resolves against the document date', () => {
+    const e = code('Armenian Foreign Minister Ararat Mirzoyan met Iranian officials in Tehran on Tuesday.', REF).find((x) => x.type === 'CONSULT');
+    assert.ok(e);
+    assert.equal(e.date.value, '2024-03-12');
+    assert.equal(e.date.stated, true);
+    assert.equal(e.date.granularity, 'day');
+  });
+
+  test('a stated day and month take the year of the document', () => {
+    const e = code('Russia attacked Ukraine on March 3.', REF).find((x) => x.type === 'ASSAULT');
+    assert.equal(e?.date.value, '2024-03-03');
+    assert.equal(e?.date.stated, true);
+  });
+
+  test('"last week" is a week before the document date', () => {
+    const e = code('Last week, Russia attacked Ukraine.', REF).find((x) => x.type === 'ASSAULT');
+    assert.equal(e?.date.value, '2024-03-04');
+    assert.equal(e?.date.granularity, 'week');
+  });
+
+  test('no date in the sentence: the document date, marked as not stated', () => {
+    const e = code('Russia attacked Ukraine.', REF).find((x) => x.type === 'ASSAULT');
+    assert.equal(e?.date.value, REF);
+    assert.equal(e?.date.stated, false);
+  });
+
+  test('no document date: the date stays unresolved, never today', () => {
+    const e = code('Russia attacked Ukraine.', null).find((x) => x.type === 'ASSAULT');
+    assert.ok(e);
+    assert.equal(e.date.value, null);
+    assert.equal(e.date.kind, 'unresolved');
+  });
+
+  test('a year long before the document is historical', () => {
+    const e = code('In 2009, Russia held talks with Georgia.', REF).find((x) => x.type === 'CONSULT');
+    assert.equal(e?.date.value, '2009-01-01');
+    assert.equal(e?.date.granularity, 'year');
+    assert.ok(e?.aux.includes('historical'));
+  });
+});
+
+describe('coder: location', () => {
+  const cities = existsSync(join(DATA_DIR, 'places/cities.tsv'));
+  test('"in Baku" places the event in Azerbaijan', () => {
+    const e = code('Turkish and Azerbaijani officials met in Baku.').find((x) => x.type === 'CONSULT');
+    assert.ok(e?.location, show(code('Turkish and Azerbaijani officials met in Baku.')));
+    assert.equal(e.location.country, 'AZE');
+    assert.match(e.location.name, /^Baku$/);
+  });
+
+  test('the city gazetteer gives coordinates', { skip: cities ? false : 'data/places/cities.tsv is not there yet' }, () => {
+    const e = code('Turkish and Azerbaijani officials met in Baku.').find((x) => x.type === 'CONSULT');
+    assert.ok(e?.location?.lat != null && e.location.lon != null, JSON.stringify(e?.location));
+    assert.ok(Math.abs(e.location.lat - 40.4) < 0.3 && Math.abs(e.location.lon - 49.87) < 0.3, JSON.stringify(e.location));
+  });
+
+  test('"in Türkiye" places the event in the country', () => {
+    const e = code('Azerbaijani and Georgian officials met in Türkiye.').find((x) => x.type === 'CONSULT');
+    assert.equal(e?.location?.country, 'TUR');
+  });
+
+  test(
+    '"visited Baku" places the visit in Baku',
+    { todo: "placeOf() only reads places after 'in'/'at': the visited city is the target but not the location" },
+    () => {
+      const e = code('The Turkish defense minister visited Baku.').find((x) => x.type === 'CONSULT');
+      assert.equal(e?.location?.name, 'Baku');
+    },
+  );
+
+  test('no place named: location is null', () => {
+    const e = code('Russia attacked Ukraine.').find((x) => x.type === 'ASSAULT');
+    assert.equal(e?.location, null);
+  });
+});
+
+describe('coder: evidence, ids, explanations', () => {
+  const text =
+    'Heading: Caucasus\r\n\r\n“Türkiye’s Defense Minister met Azerbaijan’s President in Bakı on Tuesday,” a spokesman said.\n' +
+    'Ankara and Baku signed an accord. Iran condemned the U.S. decision… Russia attacked Ukraine.\n\n' +
+    'In 1998, Iraq attacked Kuwait.';
+  test('evidence, trigger and actor spans are exact substrings of the text', () => {
+    const d = coder.codeDoc({ id: 'ev', date: DOC_DATE, title: null, text });
+    assert.ok(d.events.length >= 4, show(d.events));
+    for (const e of d.events) {
+      assert.equal(text.slice(e.evidence.start, e.evidence.end), e.evidence.text);
+      assert.ok(e.evidence.trigger);
+      const tr = e.evidence.trigger;
+      assert.equal(text.slice(tr.start, tr.end), tr.text);
+      assert.ok(tr.start >= e.evidence.start && tr.end <= e.evidence.end, 'the trigger is inside the evidence');
+      for (const a of [e.source, e.target]) {
+        if (!a?.span) continue;
+        assert.equal(text.slice(a.span.start, a.span.end), a.text);
+      }
+    }
+  });
+
+  test('ids are stable across runs and unique in a document', () => {
+    const a = coder.codeDoc({ id: 'ev', date: DOC_DATE, title: null, text }).events.map((e) => e.id);
+    const b = createCoder().codeDoc({ id: 'ev', date: DOC_DATE, title: null, text }).events.map((e) => e.id);
+    assert.deepEqual(a, b);
+    assert.equal(new Set(a).size, a.length);
+    const c = coder.codeDoc({ id: 'other', date: DOC_DATE, title: null, text }).events.map((e) => e.id);
+    assert.ok(!c.some((id) => a.includes(id)), 'another document gives other ids');
+  });
+
+  test('every event names its rule and explains itself', () => {
+    for (const e of code(text)) {
+      assert.match(e.rule, /^[a-z]+\/\d{3}$/);
+      assert.ok(e.explain.length > 0);
+      assert.ok(e.explain.some((x) => x.includes(e.rule)), e.explain.join(' / '));
+      assert.ok(e.confidence > 0 && e.confidence <= 1);
+    }
+  });
+
+  test('the coded document keeps id and date', () => {
+    const d = coder.codeDoc({ id: 'keep', date: '2024-01-09', title: 'T', text: 'Russia attacked Ukraine.' });
+    assert.equal(d.id, 'keep');
+    assert.equal(d.date, '2024-01-09');
+  });
+});
+
+describe('coder: bad input', () => {
+  const rows: [string, string][] = [
+    ['empty text', ''],
+    ['white space only', ' \n\n\t \r\n '],
+    ['punctuation only', '.... ,,, ;;; ??? !!! “”"\''],
+    ['control characters', 'Russia\u0000 attacked\u0007 Ukraine.\u001b'],
+    // a long sentence with no stop (kept short: coding time grows much faster than its length, see the report)
+    ['a 13 500 character sentence without a stop', 'Azerbaijan and Türkiye met '.repeat(500)],
+    ['lone surrogates and emoji', 'Russia \ud800 attacked 🇺🇦 Ukraine \udfff.'],
+    ['only a possessive', "'s 's 's"],
+    ['numbers and symbols', '2024-04-02 12:00 $5bn 3.5% #tag @user https://example.com/a?b=c'],
+    ['right-to-left text', 'روسيا هاجمت أوكرانيا. Россия напала на Украину.'],
+  ];
+  for (const [label, text] of rows) {
+    test(label, () => {
+      const d = coder.codeDoc({ id: 'bad', date: DOC_DATE, title: null, text });
+      assert.ok(Array.isArray(d.events));
+      for (const e of d.events) assert.equal(text.slice(e.evidence.start, e.evidence.end), e.evidence.text);
+    });
+  }
+
+  test('a document with no date codes, with unresolved dates', () => {
+    const d = coder.codeDoc({ id: 'nd', date: null, title: null, text: 'On Tuesday, Russia attacked Ukraine.' });
+    for (const e of d.events) assert.equal(e.date.value, null);
+  });
+});
