@@ -62,8 +62,12 @@ function addPhrase(root: TrieNode, phrase: string, entry: Entry): void {
     }
     n = c;
   }
-  if (!n.entries.some((e) => e.kind === entry.kind && e.code === entry.code && e.sub === entry.sub)) n.entries.push(entry);
+  const same = (e: Entry): boolean =>
+    e.kind === entry.kind && e.code === entry.code && e.sub === entry.sub && e.name === entry.name && e.from === entry.from;
+  if (!n.entries.some(same)) n.entries.push(entry);
 }
+
+const FAMILY_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'HKG', 'MAC']);
 
 /** Regular English plural of the last word of a phrase. */
 export function pluralize(phrase: string): string {
@@ -136,8 +140,13 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
       for (const n of [name, ...aliases.split('|').filter(Boolean)]) {
         addPhrase(root, n, { ...base, sub: 'full' });
         const parts = n.split(/\s+/);
-        const last = parts[parts.length - 1];
-        if (parts.length > 1 && last && last.length > 2 && !/^(jr|sr|ii|iii)\.?$/i.test(last)) {
+        // Chinese and Korean names put the family name first: "Xi Jinping" -> Xi, "Yoon Suk Yeol" -> Yoon
+        const familyFirst = FAMILY_FIRST.has(code.slice(0, 3));
+        const last = familyFirst ? parts[0] : parts[parts.length - 1];
+        // the surname alone names the person, unless it is a title form ("Mohammed VI of Morocco") or
+        // already a country's or organisation's name ("Montenegro", "Wagner")
+        const taken = root.next.get(foldWord(last ?? ''))?.entries.some((e) => e.kind === 'country' || e.kind === 'org');
+        if (parts.length > 1 && last && (last.length > 2 || familyFirst) && !taken && !/\bof\b/i.test(n) && !/^(jr|sr|ii|iii|iv|vi)\.?$/i.test(last)) {
           addPhrase(root, last, { ...base, sub: 'surname' });
         }
       }
