@@ -67,6 +67,8 @@ function addPhrase(root: TrieNode, phrase: string, entry: Entry): void {
   if (!n.entries.some(same)) n.entries.push(entry);
 }
 
+// two-letter family names that are also English words ("He" Weidong vs the pronoun)
+const SHORT_WORDS = new Set(['he', 'me', 'we', 'so', 'no', 'on', 'in', 'it', 'is', 'at', 'as', 'an', 'am', 'do', 'go', 'up', 'us', 'or', 'to', 'by', 'of', 'if', 'my', 'be', 'oh']);
 const FAMILY_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'HKG', 'MAC']);
 
 /** Regular English plural of the last word of a phrase. */
@@ -146,7 +148,7 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
         // the surname alone names the person, unless it is a title form ("Mohammed VI of Morocco") or
         // already a country's or organisation's name ("Montenegro", "Wagner")
         const taken = root.next.get(foldWord(last ?? ''))?.entries.some((e) => e.kind === 'country' || e.kind === 'org');
-        if (parts.length > 1 && last && (last.length > 2 || familyFirst) && !taken && !/\bof\b/i.test(n) && !/^(jr|sr|ii|iii|iv|vi)\.?$/i.test(last)) {
+        if (parts.length > 1 && last && (last.length > 2 || (familyFirst && !SHORT_WORDS.has(foldWord(last)))) && !taken && !/\bof\b/i.test(n) && !/^(jr|sr|ii|iii|iv|vi)\.?$/i.test(last)) {
           addPhrase(root, last, { ...base, sub: 'surname' });
         }
       }
