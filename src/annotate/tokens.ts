@@ -17,7 +17,11 @@ export interface Token {
 const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|'s|’s|\S/gu;
 const FOLD_CACHE = new Map<string, string>();
 
+// plain ASCII: lower-casing is all foldWord does
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function foldWord(w: string): string {
+  if (!NON_ASCII.test(w)) return w.toLowerCase();
   let f = FOLD_CACHE.get(w);
   if (f === undefined) {
     f = w
@@ -41,8 +45,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
     let word = m[0];
     let start = span.start + m.index;
     // split a trailing possessive off a word: Azerbaijan's -> Azerbaijan + 's
-    const poss = /['’]s$/.exec(word);
-    if (poss && word.length > 2) {
+    if (word.length > 2 && word.charCodeAt(word.length - 1) === 115 && isApostrophe(word.charCodeAt(word.length - 2))) {
       const base = word.slice(0, -2);
       out.push(mk(base, start));
       start += base.length;
@@ -53,9 +56,13 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
   return out;
 }
 
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function mk(word: string, start: number): Token {
   const c = word.charCodeAt(0);
-  const isWord = /[\p{L}\p{N}]/u.test(word[0]!) || word.length > 1;
+  // ASCII letters and digits without a regex; a longer token is always a word
+  const isWord = word.length > 1 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER_OR_DIGIT.test(word));
   return {
     start,
     end: start + word.length,

@@ -231,7 +231,7 @@ function objectOf(
     if (SPEECH.has(toks[ch.to]?.norm ?? '') || SPEECH.has(toks[ch.to + 1]?.norm ?? '')) break;
     const prep = prepBefore(toks, ch);
     if (passive && prep === 'by') continue;
-    if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to'))) continue;
+    if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to' || prep === 'from' || prep === 'into'))) continue;
     if (preps.has(prep) || (p.placeTarget && prep === 'in')) return { chunk: ch, prep };
     // "rejected calls by Belarus", "condemned the actions of Serbia": the actor behind the object
     if ((prep === 'of' || (prep === 'by' && !passive)) && !fallback && VERBAL.has(p.plover) && ch.from - to <= 8) fallback = { chunk: ch, prep };
@@ -266,8 +266,8 @@ const ADJ = /(al|ive|ed|ic|ous|ful|ary|ent|ant|est|ern|ian|ese|ish|day|long|scal
 function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[]): { determiner: boolean; inPP: boolean } {
   // a gerund right after a preposition names an activity, not an event: "a ban on exporting arms"
   if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '')) return { determiner: false, inPP: true };
-  // a past form is a verb, not a noun: "protesters marched", "troops attacked"
-  if (/ed$/.test(toks[i]!.norm)) return { determiner: false, inPP: false };
+  // a past form is a verb ("protesters marched"), or an adjective right after a determiner ("the detained man")
+  if (/ed$/.test(toks[i]!.norm)) return { determiner: DET.has(toks[i - 1]?.norm ?? ''), inPP: false };
   // walk left over the noun phrase: modifiers, numbers, an actor phrase, up to a determiner
   let k = i - 1;
   let determiner = false;
@@ -303,6 +303,7 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   }
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
+const REFERENCE = new Set(['condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
 
@@ -321,6 +322,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
     // ("in response to the attack", "during the talks"), not a report of it
     if (use.inPP && !p.self && (p.noun || use.determiner)) continue;
+    // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
+    if (use.determiner && p.noun && REFERENCE.has(toks[h.from - 2]?.norm ?? '')) continue;
     const passive = isPassive(toks, h.to - 1, p);
     const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
@@ -358,7 +361,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       if (src) explain.push('opening clause: the source is the subject of the main clause');
     }
     if (src && tgt && src === tgt) tgt = null;
-    const mod = modalityOf(toks, h.from, p.noun);
+    // "withdrew its troops from Kherson": the forces are the source's own; the target is the next party or place
+    if (src && tgt && tgt.coref && tgt.members.every((m) => src!.members.some((s) => s.country === m.country))) {
+      const after = objectOf(toks, chunks, tgt.to, p, passive);
+      tgt = after?.chunk ?? null;
+    }
+    const mod = modalityOf(toks, h.from, p.noun && p.slots.length === 1);
     let type = p.plover;
     const aux: AuxMode[] = [];
     let ploverMode = p.mode;

@@ -238,12 +238,21 @@ const SPELLING: Readonly<Record<string, string>> = {
   programme: 'program',
 };
 
+const KEY_CACHE = new Map<string, string>();
+
 /** The matching key of one word: "F-16s" -> "f16s", "Türkiye's" -> "turkiye", "defence" -> "defense". */
 export function wordKey(raw: string): string {
-  const k = fold(raw)
-    .replace(/'s$/, '')
-    .replace(SEPARATORS, '');
-  return SPELLING[k] ?? k;
+  let key = KEY_CACHE.get(raw);
+  if (key === undefined) {
+    const k = fold(raw)
+      .replace(/'s$/, '')
+      .replace(SEPARATORS, '');
+    key = SPELLING[k] ?? k;
+    // news vocabulary is a few tens of thousands of words; the bound only guards against odd input
+    if (KEY_CACHE.size >= 100_000) KEY_CACHE.clear();
+    KEY_CACHE.set(raw, key);
+  }
+  return key;
 }
 
 /** The words of `text` between `start` and `end`, with document offsets. */
@@ -284,7 +293,8 @@ function singulars(key: string): string[] {
 export function matchPhrase<T>(index: PhraseIndex<T>, words: readonly Word[], i: number): PhraseMatch<T> | null {
   const w = words[i];
   if (!w) return null;
-  const firstKeys = [w.key, ...singulars(w.key)];
+  // a word not ending in s has no singular to try: no array for the common case
+  const firstKeys = w.key.endsWith('s') ? [w.key, ...singulars(w.key)] : [w.key];
   let best: PhraseMatch<T> | null = null;
   for (let f = 0; f < firstKeys.length; f++) {
     const cands = index.byFirst.get(firstKeys[f] as string);

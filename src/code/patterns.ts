@@ -117,7 +117,7 @@ export function inflections(word: string): string[] {
   // consonant-vowel-consonant endings double in some words (expel -> expelled) and not in others
   // (visit -> visited): both spellings are generated, the wrong one simply never occurs
   const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(w);
-  const stem = w.endsWith('e') ? w.slice(0, -1) : w;
+  const stem = w.endsWith('e') && !/[eoy]e$/.test(w) ? w.slice(0, -1) : w;
   if (/[^aeiou]y$/.test(w)) {
     out.add(`${w.slice(0, -1)}ies`);
     out.add(`${w.slice(0, -1)}ied`);

@@ -909,6 +909,16 @@ function decideStatus(words: readonly Word[], cues: readonly CueHit[]): Status {
   return best;
 }
 
+// the words of the last sentence read: a sentence with several military events is tokenized once
+let lastWords: { text: string; start: number; end: number; words: readonly Word[] } | null = null;
+
+function sentenceWords(text: string, start: number, end: number): readonly Word[] {
+  if (lastWords && lastWords.text === text && lastWords.start === start && lastWords.end === end) return lastWords.words;
+  const words = tokenize(text, start, end);
+  lastWords = { text, start, end, words };
+  return words;
+}
+
 /**
  * The arms-transfer record of one military sentence, or null when it names no weapon or is not about a
  * transfer (combat use, parades, tests, refusals, domestic production). `explain`, when given, receives
@@ -926,7 +936,7 @@ export function extractTransfer(input: TransferInput, lexicon: WeaponsLexicon, e
     return null;
   }
   const { text, sentence } = input;
-  const words = tokenize(text, sentence.start, sentence.end);
+  const words = sentenceWords(text, sentence.start, sentence.end);
   if (words.length === 0) return null;
   const taken: boolean[] = new Array(words.length).fill(false);
 

@@ -181,12 +181,16 @@ function assemble(lex: Lexicon, toks: readonly Token[], pieces: Piece[], mem: Do
   return chunks;
 }
 
+const PEOPLE_SECTORS = new Set(['CVL', 'COP', 'AGR', 'LAB', 'EDU', 'REB', 'OPP', 'REF', 'JRN', 'MED', 'REL', 'BUS', 'MIL']);
+
 function bridgeable(toks: readonly Token[], from: number, to: number, group: Piece[], next: Piece): boolean {
   if (next.kind === 'pronoun' || group[group.length - 1]!.kind === 'pronoun') return false;
   let sawComma = false;
   let sawAnd = false;
+  const gap: string[] = [];
   for (let i = from; i < to; i++) {
     const n = toks[i]!.norm;
+    gap.push(n);
     if (n === ',') {
       if (sawComma) return false;
       sawComma = true;
@@ -198,18 +202,41 @@ function bridgeable(toks: readonly Token[], from: number, to: number, group: Pie
       continue;
     }
     if (GLUE.has(n) || MODIFIERS.has(n)) continue;
+    // "a delegation from France", "farmers in France", "police in Delhi": a group noun and where it is from
+    if ((n === 'from' || n === 'in') && gap.length === 1 && !groupHasCountry(group) && isPlacePiece(next)) {
+      const sector = sectorOfPieces(group);
+      if (sector && (n === 'from' || PEOPLE_SECTORS.has(sector))) return true;
+    }
     return false;
   }
   if (sawComma && sawAnd) return true; // "Azerbaijan, Georgia and Türkiye": list
   if (sawComma) {
+    // a list of countries: "Azerbaijan, Georgia and Türkiye"
+    if (isCountryPiece(group[group.length - 1]!) && isCountryPiece(next)) return true;
     // apposition: "Defense Minister, Zakir Hasanov," / "Hasanov, Azerbaijan's defence minister"
     const prevPerson = group.some((p) => p.kind === 'name' || p.kind === 'learned' || isPersonPiece(p));
     const nextPerson = next.kind === 'name' || next.kind === 'learned' || isPersonPiece(next);
     const prevTitle = group.some(isTitlePiece);
     const nextTitle = isTitlePiece(next) || (next.entries?.some((e) => e.kind === 'country' && e.sub === 'adj') ?? false);
-    return (prevTitle && nextPerson) || (prevPerson && nextTitle) || (prevPerson && next.kind === 'lex' && (next.entries?.some((e) => e.kind === 'country') ?? false) && false);
+    return (prevTitle && nextPerson) || (prevPerson && nextTitle);
   }
   return true;
+}
+
+function isCountryPiece(p: Piece): boolean {
+  return p.entries?.some((e) => e.kind === 'country' && e.sub !== 'adj' && e.sub !== 'capital') ?? false;
+}
+
+function isPlacePiece(p: Piece): boolean {
+  return p.entries?.some((e) => (e.kind === 'country' && e.sub !== 'adj') || e.kind === 'city') ?? false;
+}
+
+function sectorOfPieces(group: Piece[]): string {
+  for (let i = group.length - 1; i >= 0; i--) {
+    const e = group[i]!.entries?.find((x) => x.kind === 'sector');
+    if (e) return e.code;
+  }
+  return '';
 }
 
 function isPersonPiece(p: Piece): boolean {
@@ -247,6 +274,7 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
     return { from, to, members: pair, head: from, coref: true, placeOnly: false };
   }
   const members: ActorRef[] = [];
+  let own = false;
   let placeOnly = true;
   let sharedSector = '';
   // the sector of the last conjunct's head applies to bare-country conjuncts ("US and Saudi mediators")
@@ -256,6 +284,7 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
   for (const c of conjuncts) {
     const r = resolveConjunct(lex, toks, c, mem, sharedSector, modifier);
     if (!r) continue;
+    if (r.own) own = true;
     if (!r.place) placeOnly = false;
     for (const a of r.actors) {
       if (!members.some((m) => m.country === a.country && m.sector === a.sector && m.name === a.name)) members.push(a);
@@ -272,7 +301,7 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
   for (const m of members) mem.countryCounts.set(m.country, (mem.countryCounts.get(m.country) ?? 0) + 1);
   mem.recent.push(members);
   if (mem.recent.length > 12) mem.recent.splice(0, mem.recent.length - 12);
-  return { from, to, members, head, coref: false, placeOnly };
+  return { from, to, members, head, coref: own, placeOnly };
 }
 
 function groupHasCountry(group: Piece[]): boolean {
@@ -299,6 +328,8 @@ function sectorOf(pieces: Piece[]): string {
 interface Resolved {
   actors: ActorRef[];
   place: boolean;
+  /** "its troops": the forces of an actor already named, never a new party. */
+  own?: boolean;
 }
 
 function resolveConjunct(
@@ -406,6 +437,12 @@ function resolveConjunct(
       actors: [{ country, sector: sector || shared, name: lex.countryNames.get(country) ?? null, via, isPerson: title }],
       place: false,
     };
+  }
+  // "its troops", "their warships": the forces of the actor named last
+  const possessor = toks[c[0]!.from - 1]?.norm;
+  if (sector && (possessor === 'its' || possessor === 'their' || possessor === 'his' || possessor === 'her') && mem.recent.length) {
+    const owner = mem.recent[mem.recent.length - 1]!;
+    return { actors: owner.map((o) => ({ ...o, sector, name: null, via: `'${possessor}' -> ${o.country}`, isPerson: false })), place: false, own: true };
   }
   if (sector && !title && !modifier && !(mem.dyad && !mem.home)) {
     // "police", "protesters" with no country: the document's home country in a one-country story, else unknown
