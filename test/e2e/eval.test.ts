@@ -160,7 +160,7 @@ describe('e2e: entente eval on a hand-made gold file', () => {
     writeFileSync(broken, `${JSON.stringify(GOLD[2])}\n{not json\n`);
     const b = await run([broken]);
     assert.equal(b.code, 1);
-    assert.match(b.err, new RegExp(`broken\\.jsonl:2: not JSON`));
+    assert.match(b.err, /broken\.jsonl:2: not JSON/);
   });
 });
 
