@@ -98,15 +98,20 @@ const TABLES: Record<Plover, Table> = {
         text: 'Armenia hosted a delegation from France.',
         src: 'FRA',
         tgt: 'ARM',
-        todo: "consult/008 (host) has tprep '-,with': 'a delegation from France' resolves to the bare sector noun 'delegation' (---GOV) and 'from France' is never joined to it",
       },
       { text: 'A Turkish delegation arrived in Baku for talks.', src: 'TUR', tgt: 'AZE' },
+      { text: 'Talks between Armenia and Azerbaijan resumed in Washington.', src: 'ARM', tgt: 'AZE', unordered: true },
     ],
     no: [
       { text: 'The Brazilian president did not meet the Argentine leader during the summit.', why: 'negated' },
       { text: 'Germany could hold talks with Poland next month.', why: 'hypothetical' },
       { text: 'In 2009, Russia held talks with Georgia.', why: 'historical background' },
       { text: 'The press conference ended early.', why: 'no actors, no meeting between parties' },
+      {
+        text: 'A possible meeting between Armenia and Azerbaijan is being discussed.',
+        why: 'a possible meeting',
+        todo: "with one-sided events kept (partial), the passive 'is being discussed' (consult/011) gives an occurred CONSULT ->ARM with no source",
+      },
       {
         text: 'Germany welcomed the decision of Austria.',
         why: "'welcomed a decision' is praise (SUPPORT), not hosting a visit",
@@ -128,6 +133,8 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Serbia could recognize Kosovo under the plan.', why: 'hypothetical' },
       { text: 'Serbia and Hungary plan to sign a memorandum on energy security.', why: 'a plan to sign is AGREE, not SUPPORT' },
       { text: 'In 1995, Croatia signed a peace agreement with Bosnia.', why: 'historical background' },
+      { text: 'Georgia has yet to sign the agreement with Russia.', why: "'has yet to' negates" },
+      { text: 'Serbia refused to sign the agreement with Kosovo.', why: 'a refusal to sign' },
     ],
   },
   CONCEDE: {
@@ -186,13 +193,11 @@ const TABLES: Record<Plover, Table> = {
         text: 'Russia withdrew its troops from Kherson.',
         src: 'RUS',
         tgt: ['UKR', null],
-        todo: "'its troops' becomes a target ---MIL (unknown country) instead of being Russia's own troops; the place left (Kherson, UKR) is not used",
       },
       {
         text: 'Iran released a French tourist.',
         src: 'IRN',
         tgt: 'FRA',
-        todo: "retreat/001 requires the released noun from a closed list: 'tourists' is there, the singular 'tourist' is not (requires lists plural and singular by hand)",
       },
       { text: 'Azerbaijan released two Armenian soldiers.', src: 'AZE', tgt: 'ARM' },
     ],
@@ -209,7 +214,6 @@ const TABLES: Record<Plover, Table> = {
         text: 'Japan urged China to release the detained businessman.',
         src: 'JPN',
         tgt: 'CHN',
-        todo: "request/002 vetoes 'release' (meant for 'press release') within 3 words after the trigger, so 'urged China to release' is vetoed; the adjective 'detained' then yields a COERCE JPN>- instead",
       },
       { text: 'Kuwait demanded that Iraq return the archives.', src: 'KWT', tgt: 'IRQ' },
       { text: 'Lebanon appealed to France for help.', src: 'LBN', tgt: 'FRA' },
@@ -239,7 +243,6 @@ const TABLES: Record<Plover, Table> = {
         text: 'Ankara rejected the proposal from Athens.',
         src: 'TUR',
         tgt: 'GRC',
-        todo: "reject/001 takes only a direct object as target ('-'): the proposer after 'the proposal from' is skipped",
       },
       { text: "Russia rejected Ukraine's peace plan.", src: 'RUS', tgt: 'UKR' },
       { text: 'Hungary vetoed the resolution on Ukraine.', src: 'HUN' },
@@ -247,7 +250,6 @@ const TABLES: Record<Plover, Table> = {
         text: 'Israel denied the accusation from Iran.',
         src: 'ISR',
         tgt: 'IRN',
-        todo: "reject/002 targets are '-,to': 'the accusation from Iran' leaves the target empty",
       },
     ],
     no: [
@@ -264,7 +266,6 @@ const TABLES: Record<Plover, Table> = {
         text: 'China threatened to impose sanctions on Taiwan.',
         src: 'CHN',
         tgt: 'TWN',
-        todo: "the THREATEN event from 'threatened' has no target, and 'to impose sanctions' is not read as the content of the threat (see SANCTION)",
       },
       { text: 'Iran warned Israel that it would retaliate.', src: 'IRN', tgt: 'ISR' },
     ],
@@ -289,7 +290,6 @@ const TABLES: Record<Plover, Table> = {
       {
         text: 'Farmers in France blocked roads with tractors.',
         src: 'FRA',
-        todo: "'Farmers' is a sector title (AGR) and a title without a country resolves to nothing; 'in France' is a place; codeTokens emits no pair when both sides are null, so actorless PROTEST never comes out",
       },
       { text: 'Kenyan doctors went on strike.', src: 'KEN' },
     ],
@@ -316,7 +316,6 @@ const TABLES: Record<Plover, Table> = {
       {
         text: 'China threatened to impose sanctions on Taiwan.',
         why: 'a threat, not sanctions imposed',
-        todo: "sanction/001 carries the 'noun' flag for the whole line, so modalityOf() ignores the infinitive 'to' before the verb alternative 'impose .. sanctions': it comes out as an occurred SANCTION CHN>TWN",
       },
       {
         text: 'The sanctions on Iran remained in place.',
@@ -346,6 +345,11 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Russia will not deploy troops to Belarus.', why: 'negated' },
       { text: 'The military exercises ended without incident.', why: 'no actor; a reference to exercises reported before' },
       { text: 'Russia could deploy troops to Belarus.', why: 'hypothetical' },
+      {
+        text: "Russia won't deploy troops to Belarus.",
+        why: 'negated with a contraction',
+        todo: "\"won't\" is one token and no negation cue: MOBILIZE comes out as occurred",
+      },
     ],
   },
   COERCE: {
@@ -366,7 +370,6 @@ const TABLES: Record<Plover, Table> = {
       {
         text: 'Japan urged China to release the detained businessman.',
         why: "'detained' is an adjective here; Japan detained nobody",
-        todo: "coerce/001 fires on the participle 'detained' before a noun and takes Japan as the subject (COERCE JPN>-)",
       },
     ],
   },
@@ -387,11 +390,26 @@ const TABLES: Record<Plover, Table> = {
       { text: 'In 1998, Iraq attacked Kuwait.', why: 'historical background' },
       { text: 'Turkey could attack Syria if the talks fail.', why: 'hypothetical' },
       { text: 'Egypt bought attack helicopters from the United States.', why: "'attack helicopters' is a look-alike" },
+      {
+        text: "Türkiye didn't attack Syria.",
+        why: 'negated with a contraction',
+        todo: "the tokenizer keeps \"didn't\" as one word and modalityOf() only knows \"n't\" as a token: the attack comes out as occurred",
+      },
+      {
+        text: 'Israel denied that it attacked Lebanon.',
+        why: 'a denied claim',
+        todo: "the clause after 'denied that' is coded as an occurred ASSAULT ISR>LBN: a denial does not mark the reported event",
+      },
+      {
+        text: "Azerbaijan's defence ministry accused Armenian forces of shelling its positions.",
+        why: 'an allegation, not a reported attack',
+        todo: "with one-sided events kept (partial), 'shelling' after 'accused ... of' is an occurred ASSAULT AZEMIL>- with the accuser as source",
+      },
+      { text: 'Officials said Russia may have attacked Ukraine.', why: 'hypothetical (may have)' },
       { text: 'India responded to the attack from Pakistan.', why: 'a nominal reference in a prepositional phrase' },
       {
         text: 'Ankara said it condemned the attack.',
         why: 'a nominal reference as the object of a condemnation',
-        todo: "'the attack' after a verb (not in a prepositional phrase) is coded as an ASSAULT with the speaker as source (TURGOV>TUR)",
       },
     ],
   },
@@ -460,7 +478,6 @@ describe('coder: conventions', () => {
 
   test(
     '"X hosted a delegation from Y" makes Y the source',
-    { todo: "consult/008 takes no 'from' object: the source is the bare 'delegation' (---GOV)" },
     () => {
       const evs = code('Baku hosted a delegation from Ankara.');
       assert.ok(
@@ -477,7 +494,6 @@ describe('coder: conventions', () => {
 
   test(
     'a list of three countries yields the three pairs',
-    { todo: "the comma list 'Azerbaijan, Georgia and Türkiye' is cut after Azerbaijan (see resolve/actors)" },
     () => {
       const evs = code('Azerbaijan, Georgia and Türkiye signed a trilateral declaration.').filter((e) => e.type === 'SUPPORT');
       const pairs = evs.map((e) => [ctry(e.source), ctry(e.target)].sort().join('-')).sort();
