@@ -174,7 +174,41 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       events.push(ev);
     }
   }
-  return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events };
+  return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: mergeMentions(events) };
+}
+
+const SYMMETRIC_TYPES = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+
+/**
+ * One event per real-world event in a document: later mentions of the same event (same type, same pair of
+ * countries, unordered for the symmetric types, same date, same modality) are folded into the best one,
+ * which is the one with a PLOVER mode ("visit"), then the most confident, then the first.
+ */
+export function mergeMentions(events: readonly CodedEvent[]): CodedEvent[] {
+  const key = (e: CodedEvent): string => {
+    let a = e.source?.country ?? '-';
+    let b = e.target?.country ?? '-';
+    if (SYMMETRIC_TYPES.has(e.type) && a > b) [a, b] = [b, a];
+    return [e.type, a, b, e.date.value ?? '', e.aux.join('+')].join('|');
+  };
+  const rank = (e: CodedEvent): number => (e.ploverMode ? 2 : 0) + e.confidence;
+  const best = new Map<string, { event: CodedEvent; mentions: number }>();
+  for (const e of events) {
+    const k = key(e);
+    const have = best.get(k);
+    if (!have) best.set(k, { event: e, mentions: 1 });
+    else {
+      have.mentions++;
+      if (rank(e) > rank(have.event)) have.event = e;
+    }
+  }
+  const kept = new Set([...best.values()].map((b) => b.event));
+  return events
+    .filter((e) => kept.has(e))
+    .map((e) => {
+      const n = best.get(key(e))!.mentions;
+      return n > 1 ? { ...e, explain: [...e.explain, `the document mentions this event ${n} times; one event is kept`] } : e;
+    });
 }
 
 /** Countries of the document by number of mentions (names, adjectives, capitals, cities, organisations, persons). */
@@ -212,7 +246,7 @@ function mainDyad(ranked: [string, number][]): [string, string] | null {
   return [top[0], second[0]];
 }
 
-const DYADIC = new Set(['SUPPORT', 'AGREE', 'CONSULT', 'COOPERATE']);
+const DYADIC = new Set(['SUPPORT', 'AGREE', 'CONSULT']);
 
 /**
  * A cooperative event with no actor in its sentence, in an article about a pair of countries, is
