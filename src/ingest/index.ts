@@ -5,6 +5,7 @@ export { formatIssue, rejectRecord } from './issues.js';
 export type { InputRecord, RejectedRecord } from './issues.js';
 export { normalizeDate, parseJsonLine, validateDoc } from './jsonl.js';
 export type { Origin } from './jsonl.js';
-export { DEFAULT_MAX_BYTES, JSONL_EXTENSIONS, readInputs, STDIN_NAME, TEXT_EXTENSIONS } from './read.js';
+export { DEFAULT_MAX_BYTES, FEED_EXTENSIONS, HTML_EXTENSIONS, JSONL_EXTENSIONS, readInputs, STDIN_NAME, TEXT_EXTENSIONS } from './read.js';
 export type { ReadOptions } from './read.js';
 export { parseTextDocument, textFileId } from './text.js';
+// saved pages, feeds, HTTP and language identification load heavier libraries: import them from './live.js'

@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Issue } from '../core/types.js';
 import { decodeUtf8, looksBinary, sniff, splitLines } from './bytes.js';
+import type { Fetcher } from './fetch.js';
 import type { InputRecord } from './issues.js';
 import { parseJsonLine } from './jsonl.js';
 import { parseTextDocument } from './text.js';
@@ -13,6 +14,8 @@ export interface ReadOptions {
   readonly stdin: NodeJS.ReadableStream;
   /** Largest record accepted, in bytes: one JSONL line or one plain-text file (default 64 MiB). */
   readonly maxBytes?: number;
+  /** Fetches the page of each item of a feed file (.xml, .rss, .atom); without it items keep their own text. */
+  readonly fetcher?: Fetcher | null;
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -22,6 +25,10 @@ export const STDIN_NAME = '<stdin>';
 export const JSONL_EXTENSIONS: readonly string[] = ['.jsonl', '.ndjson'];
 /** Extensions read as plain text when walking a folder. */
 export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.text'];
+/** Extensions read as saved web pages (also when walking a folder). */
+export const HTML_EXTENSIONS: readonly string[] = ['.html', '.htm'];
+/** Extensions read as RSS/Atom feeds when named directly (not picked up from folders). */
+export const FEED_EXTENSIONS: readonly string[] = ['.xml', '.rss', '.atom'];
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -127,7 +134,7 @@ function isJsonl(path: string): boolean {
 
 function inFolder(name: string): boolean {
   const ext = extname(name).toLowerCase();
-  return JSONL_EXTENSIONS.includes(ext) || TEXT_EXTENSIONS.includes(ext);
+  return JSONL_EXTENSIONS.includes(ext) || TEXT_EXTENSIONS.includes(ext) || HTML_EXTENSIONS.includes(ext);
 }
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -155,8 +162,14 @@ async function* walk(dir: string): AsyncGenerator<string | Pending> {
   }
 }
 
-async function* readFileInput(path: string, maxBytes: number): AsyncGenerator<Pending> {
+async function* readFileInput(path: string, maxBytes: number, fetcher: Fetcher | null): AsyncGenerator<Pending> {
+  const ext = extname(path).toLowerCase();
   if (isJsonl(path)) yield* readJsonl(createReadStream(path, { highWaterMark: 1 << 16 }), path, maxBytes);
+  // pages and feeds load linkedom, readability, rss-parser and franc: only when such a file is read
+  else if (HTML_EXTENSIONS.includes(ext)) yield { rec: await (await import('./html.js')).readHtmlFile(path, maxBytes), raw: null };
+  else if (FEED_EXTENSIONS.includes(ext)) {
+    for await (const rec of (await import('./feed.js')).readFeedFile(path, fetcher, maxBytes)) yield { rec, raw: rec.ok ? null : rec.raw };
+  }
   else yield await readText(path, maxBytes);
 }
 
@@ -175,11 +188,11 @@ async function* readAll(inputs: readonly string[], opts: ReadOptions): AsyncGene
       continue;
     }
     if (!isDir) {
-      yield* readFileInput(input, maxBytes);
+      yield* readFileInput(input, maxBytes, opts.fetcher ?? null);
       continue;
     }
     for await (const item of walk(input)) {
-      if (typeof item === 'string') yield* readFileInput(item, maxBytes);
+      if (typeof item === 'string') yield* readFileInput(item, maxBytes, opts.fetcher ?? null);
       else yield item;
     }
   }
@@ -190,7 +203,8 @@ function where(file: string, line: number | null): string {
 }
 
 /**
- * Reads documents from JSONL files, plain-text files, folders (recursively) and `-` (stdin, JSONL).
+ * Reads documents from JSONL files, plain-text files, saved web pages (.html, .htm), RSS/Atom feed files
+ * (.xml, .rss, .atom: one document per item), folders (recursively: JSONL, text and pages) and `-` (stdin, JSONL).
  * Yields every record in input order: `ok: true` with the document, or `ok: false` with its issues and raw
  * text; a bad record never stops the run. A document id seen before in the run is rejected (`duplicate-id`).
  * @example

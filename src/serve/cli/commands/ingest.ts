@@ -3,6 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CodedDoc, createCoder, type Doc } from '../../../index.js';
 import { formatIssue, type InputRecord, readInputs, rejectRecord } from '../../../ingest/index.js';
+import { createFetcher, isCodable, readFeedUrl } from '../../../ingest/live.js';
 import { type IngestItem, openStore } from '../../../store/index.js';
 import { UsageError } from '../../../core/index.js';
 import type { Command, Io } from '../command.js';
@@ -16,8 +17,9 @@ source to the events of the original; reports of one event from many documents b
 Each batch of documents is one transaction: a killed ingest loses at most its last batch, and
 running the same command again completes the work.
 
-inputs: JSONL files (.jsonl, .ndjson; one document per line), plain-text files, folders (walked),
-  or - for JSONL on stdin.
+inputs: JSONL files (.jsonl, .ndjson; one document per line), plain-text files, saved web pages
+  (.html, .htm), RSS/Atom feed files (.xml, .rss, .atom; each item's page is fetched), folders
+  (walked), or - for JSONL on stdin. Documents not in English are stored but not coded.
 
 options:
   --db PATH        database file (default ./entente.db; created and migrated if needed)
@@ -25,6 +27,8 @@ options:
   --batch N        documents per transaction (default 200; 1 = one transaction per document)
   --strict         exit 1 when any record was rejected
   --quiet          no progress lines (the summary is still printed)
+  --feed URL       fetch an RSS/Atom feed and ingest its items' pages (repeatable; see entente watch)
+  --no-fetch       for feeds, use each item's own text instead of fetching its page
 
 Progress (documents/s, events, rejects) and the summary go to stderr.
 
@@ -41,6 +45,7 @@ interface Counters {
   newClusters: number;
   merged: number;
   rejects: number;
+  otherLang: number;
   byCode: Map<string, number>;
 }
 
@@ -49,7 +54,7 @@ function summary(c: Counters, seconds: number, db: string, bytes: number): strin
   const codes = [...c.byCode.entries()].sort().map(([k, n]) => `${k} ${n}`).join(', ');
   return [
     `ingest: ${c.read} documents read in ${seconds.toFixed(1)} s (${rate}/s)`,
-    `  stored ${c.fresh} new, ${c.copies} near-copies (adding sources), skipped ${c.duplicates} already stored`,
+    `  stored ${c.fresh} new, ${c.copies} near-copies (adding sources), skipped ${c.duplicates} already stored${c.otherLang ? `; ${c.otherLang} not in English (stored, not coded)` : ''}`,
     `  ${c.events} events: ${c.newClusters} new event clusters, ${c.merged} merged into existing ones`,
     `  rejected ${c.rejects}${codes ? ` (${codes})` : ''}`,
     `  database ${db} (${(bytes / 1048576).toFixed(1)} MiB)`,
@@ -67,16 +72,19 @@ export const command: Command = {
     batch: { type: 'string' },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    feed: { type: 'string', multiple: true },
+    'no-fetch': { type: 'boolean' },
   },
   async run({ values, positionals }, io: Io): Promise<number> {
-    if (positionals.length === 0) throw new UsageError('give at least one file, folder, or - for stdin');
+    const feeds = (values.feed as string[] | undefined) ?? [];
+    if (positionals.length === 0 && feeds.length === 0) throw new UsageError('give at least one file, folder, - for stdin, or --feed URL');
     const batchSize = Math.max(1, parseCount(values.batch, 'batch', 200));
     const quiet = values.quiet === true;
     const path = dbPath(values, io);
     const store = openStore(path);
     const coder = createCoder();
     const rejectsFd = typeof values.rejects === 'string' ? openSync(resolve(io.cwd, values.rejects), 'w') : null;
-    const c: Counters = { read: 0, fresh: 0, copies: 0, duplicates: 0, events: 0, newClusters: 0, merged: 0, rejects: 0, byCode: new Map() };
+    const c: Counters = { read: 0, fresh: 0, copies: 0, duplicates: 0, events: 0, newClusters: 0, merged: 0, rejects: 0, otherLang: 0, byCode: new Map() };
     const started = Date.now();
     let lastProgress = started;
     const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
@@ -112,7 +120,12 @@ export const command: Command = {
     try {
       // inputs are relative to the command's working directory (tests run commands with another cwd)
       const inputs = positionals.map((p) => (p === '-' || io.cwd === process.cwd() ? p : resolve(io.cwd, p)));
-      for await (const rec of readInputs(inputs, { stdin: io.stdin })) {
+      const fetcher = values['no-fetch'] === true ? null : createFetcher();
+      async function* records(): AsyncGenerator<InputRecord> {
+        if (inputs.length > 0) yield* readInputs(inputs, { stdin: io.stdin, fetcher });
+        for (const url of feeds) yield* readFeedUrl(url, fetcher ?? createFetcher(), fetcher !== null);
+      }
+      for await (const rec of records()) {
         if (!rec.ok) {
           reject(rec);
           continue;
@@ -121,7 +134,9 @@ export const command: Command = {
         const doc: Doc = rec.doc;
         let coded: CodedDoc;
         try {
-          coded = store.hasDocument(doc.id) ? { id: doc.id, date: doc.date, events: [] } : coder.codeDoc(doc);
+          // a document not in English is stored (language set) but not coded: the dictionaries are English
+          coded = store.hasDocument(doc.id) || !isCodable(doc) ? { id: doc.id, date: doc.date, events: [] } : coder.codeDoc(doc);
+          if (!isCodable(doc)) c.otherLang++;
         } catch (e) {
           reject({ ok: false, issues: [{ code: 'coder', message: `coding failed: ${(e as Error).message}`, file: rec.file, ...(rec.line !== null ? { line: rec.line } : {}), docId: doc.id }], file: rec.file, line: rec.line, raw: null });
           continue;
