@@ -277,6 +277,8 @@ describe('e2e: entente code', () => {
     let text = '';
     while (text.length < 10 * 1024 * 1024) text += `${filler.repeat(99)}Russia attacked Ukraine on Tuesday. `;
     const p = join(dir, 'big.jsonl');
+    const tail = 'Azerbaijan and Türkiye signed a defense cooperation agreement.';
+    text += tail;
     writeFileSync(p, `${doc('big', '2024-03-15', text)}\n`);
     const r = await run([p]);
     assert.equal(r.code, 0, r.err);
@@ -288,8 +290,9 @@ describe('e2e: entente code', () => {
       const ev = e.evidence as { text: string; start: number; end: number };
       assert.equal(text.slice(ev.start, ev.end), ev.text);
     }
-    const last = evs[evs.length - 1]!.evidence as { start: number };
-    assert.ok(last.start > 10_000_000, 'events come from the end of the document too');
+    const end = evs.find((e) => e.type === 'SUPPORT');
+    assert.ok(end, 'the last sentence is coded too');
+    assert.equal((end.evidence as { start: number }).start, text.length - tail.length);
   });
 });
 
