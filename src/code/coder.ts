@@ -30,6 +30,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const OFFICIAL = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY', 'GOVMIL']);
 const SUBORD = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'following', 'despite', 'as', 'once', 'having']);
 const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 'reported', 'announced', 'noted', 'insisted', 'claimed', 'explained', 'wrote', 'tweeted', 'declared', 'quoted', 'say', 'warned', 'stressed', 'argued']);
 // verbal types whose target may sit inside the object ("rejected the proposal of X")
@@ -322,6 +323,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
     // ("in response to the attack", "during the talks"), not a report of it
     if (use.inPP && !p.self && (p.noun || use.determiner)) continue;
+    // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
+    if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
     if (use.determiner && p.noun && REFERENCE.has(toks[h.from - 2]?.norm ?? '')) continue;
     const passive = isPassive(toks, h.to - 1, p);
@@ -397,6 +400,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
     if (mod.negated) explain.push(`negated (${mod.cues.join(', ')})`);
     if (mod.hypothetical) explain.push(`hypothetical (${mod.cues.join(', ')})`);
+    // PROTEST is civilian collective action: a government, organisation or official "protesting" accuses
+    if (type === 'PROTEST' && src && /ed$/.test(toks[h.from]!.norm) && src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO')) {
+      explain.push('a protest by officials or an organisation is an accusation (ACCUSE)');
+      type = 'ACCUSE';
+      ploverMode = 'disapprove';
+    }
     const srcMembers: (ActorRef | null)[] = src ? [...src.members] : [null];
     let tgtMembers: (ActorRef | null)[] = tgt ? [...tgt.members] : [null];
     const pairs: [ActorRef | null, ActorRef | null][] = [];
