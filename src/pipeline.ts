@@ -158,13 +158,25 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const dates = resolveDates(doc.text, s.span, doc.date);
     const seen = new Set<string>();
     const done = raws.filter((r) => r.source && r.target);
+    // members of one compound share what the context gives one of them ("The US, Japan and South Korea condemned")
+    const sharedFill = new Map<number, RawEvent>();
+    for (const r of raws) {
+      if (r.source && !r.target) {
+        const f = completeFromDyad(r, dyad, mem.home);
+        if (f.target) sharedFill.set(r.trigger.start, f);
+      }
+    }
     for (const raw0 of raws) {
       const raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
       // an event with no actor at all is kept only for attacks and protests with a known place
       if (!raw.source && !raw.target && !(ACTORLESS.has(raw.type) && place)) continue;
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
-      const r = completeFromDyad(completeFromPlace(raw, place), dyad, mem.home);
+      let r = completeFromDyad(completeFromPlace(raw, place), dyad, mem.home);
+      const shared = sharedFill.get(r.trigger.start);
+      if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
+        r = { ...r, target: shared.target, confidence: shared.confidence, explain: [...r.explain, `target shared with the other members of the compound: ${shared.target.country}`] };
+      }
       if (!partial && (r.source === null) !== (r.target === null)) continue;
       const ev = finish(doc, s, r, place, dates);
       if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;

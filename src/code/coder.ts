@@ -58,7 +58,7 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
       const end = matchSlots(p, toks, i);
       if (end < 0) continue;
       if (p.not && vetoed(p, toks, i, end)) continue;
-      const req = p.requires ? required(p, toks, end) : end;
+      const req = p.requires ? required(p, toks, end, i) : end;
       if (req < 0) continue;
       hits.push({ p, from: i, to: end, reach: Math.max(end, req + 1) });
     }
@@ -113,11 +113,17 @@ function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): b
   return false;
 }
 
-/** Index of the required word within 10 tokens after the trigger, or -1. */
-function required(p: Pattern, toks: readonly Token[], end: number): number {
+/**
+ * Index of the required word within 10 tokens after the trigger, or, for a passive ("the document was
+ * signed"), within 6 tokens before it; -1 when there is none.
+ */
+function required(p: Pattern, toks: readonly Token[], end: number, from: number): number {
   for (let k = end; k < Math.min(toks.length, end + 10); k++) {
     if (p.requires!.has(toks[k]!.norm)) return k;
     if (toks[k]!.norm === ';') break;
+  }
+  if (BE.has(toks[from - 1]?.norm ?? '') || BE.has(toks[from - 2]?.norm ?? '')) {
+    for (let k = from - 1; k >= Math.max(0, from - 6); k--) if (p.requires!.has(toks[k]!.norm)) return end - 1;
   }
   return -1;
 }
