@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { buildTransferStore, TRANSFER_DOCS } from '../../../test/transfers/fixture.js';
+import { coded } from '../../../test/store/helpers.js';
+import { buildTransferStore, TRANSFER_CASES, TRANSFER_DOCS } from '../../../test/transfers/fixture.js';
 import { createCoder } from '../../pipeline.js';
-import { openStore, parseTransferFilter, type Store, type TransferFilter, type TransferRecord } from '../index.js';
+import { MIGRATIONS } from './migrate.js';
+import { openStore, parseTransferFilter, SCHEMA_VERSION, type Store, type TransferFilter, type TransferRecord } from '../index.js';
 
 let dir: string;
 let path: string;
@@ -105,8 +107,7 @@ describe('store: transfers', () => {
   });
 
   test('ingest is idempotent for transfers, and a read-only store lists them', () => {
-    const coder = createCoder();
-    for (const d of TRANSFER_DOCS) store.ingest(d, coder.codeDoc(d));
+    for (const c of TRANSFER_CASES) assert.equal(store.ingest(c.doc, coded(c.doc, c.events(c.doc))).status, 'duplicate');
     assert.equal(store.listTransfers().total, 6);
     const ro = openStore(path, { readonly: true });
     try {
@@ -123,16 +124,49 @@ describe('store: transfers', () => {
     const before = openStore(p, { readonly: true });
     const expected = before.listTransfers({ flagged: 'include' }, { limit: 100 });
     before.close();
+    // back to version 1: drop what every later migration created
     const raw = new Database(p);
-    raw.exec('DROP TABLE transfers');
+    for (const m of MIGRATIONS.filter((x) => x.version > 1)) {
+      for (const t of m.sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (\w+)/g)) raw.exec(`DROP TABLE IF EXISTS ${t[1]}`);
+    }
+    raw.exec("DELETE FROM meta WHERE key <> 'migration.1' AND key LIKE 'migration.%'");
     raw.pragma('user_version = 1');
     raw.close();
     const migrated = openStore(p);
     try {
-      assert.equal(migrated.stats().schemaVersion, 2);
+      assert.equal(migrated.stats().schemaVersion, SCHEMA_VERSION);
       assert.deepEqual(migrated.listTransfers({ flagged: 'include' }, { limit: 100 }), expected);
     } finally {
       migrated.close();
+    }
+  });
+
+  test('round trip from the real coder: every system of every coded transfer comes back as a line', () => {
+    const coder = createCoder();
+    const p = join(dir, 'coded.db');
+    const s = openStore(p);
+    try {
+      const docs = [TRANSFER_DOCS[0], TRANSFER_DOCS[3], TRANSFER_DOCS[4]].filter((d) => d !== undefined);
+      const expected: string[] = [];
+      for (const d of docs) {
+        const c = coder.codeDoc(d);
+        for (const ev of c.events) {
+          const t = ev.transfer;
+          if (!t) continue;
+          for (const sys of t.systems) {
+            expected.push([t.supplier?.country, t.recipient?.country, t.supplierOrg, sys.name, sys.category, sys.quantity, t.value?.amount, t.value?.currency, t.status, t.expected, ev.evidence.text].join('|'));
+          }
+        }
+        s.ingest(d, c);
+      }
+      // the issue's own example sentence must give a record
+      assert.ok(expected.some((e) => e.startsWith('TUR|POL|Baykar|Bayraktar TB2|uav|24|270000000|USD|delivered')), expected.join('\n'));
+      const got = s
+        .listTransfers({ flagged: 'include' }, { limit: 100 })
+        .items.map((r) => [r.supplier.country, r.recipient.country, r.supplier.org, r.system.name, r.system.category, r.quantity, r.value?.amount, r.value?.currency, r.status, r.expected, r.evidence.text].join('|'));
+      assert.deepEqual(got.sort(), expected.sort());
+    } finally {
+      s.close();
     }
   });
 
