@@ -71,7 +71,7 @@ export async function parseFeed(xml: string, origin: { readonly file: string; re
   try {
     out = (await parser.parseString(xml.replace(/^\uFEFF/, ''))) as typeof out;
   } catch (e) {
-    const message = `not a readable RSS/Atom feed: ${(e as Error).message.replace(/\s*\n\s*/g, ', ')}`;
+    const message = `not a readable RSS/Atom feed: ${(e as Error).message.trim().replace(/\s*\n\s*/g, ', ').replace(/,? Char: ?$/, '')}`;
     return { ok: false, issues: [{ code: 'feed', message, file: origin.file }] };
   }
   const base = origin.url ?? str(out.link);

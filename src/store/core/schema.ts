@@ -2,7 +2,7 @@
 import { EntenteError } from '../../core/index.js';
 
 /** Latest schema version this build writes and reads. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** SQLite `PRAGMA application_id` of an entente database: 'ENTE' in ASCII. */
 export const APPLICATION_ID = 0x454e5445;

@@ -158,6 +158,36 @@ WHERE e.transfer IS NOT NULL AND json_valid(e.transfer)
 ORDER BY e.rowid, s.key;
 `,
   },
+  {
+    version: 3,
+    name: 'feeds and feed items polled by entente watch',
+    sql: `
+CREATE TABLE IF NOT EXISTS feeds (
+  url TEXT PRIMARY KEY,
+  title TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  last_polled TEXT,
+  last_status TEXT,
+  last_error TEXT,
+  polls INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS feed_items (
+  feed TEXT NOT NULL,
+  key TEXT NOT NULL,
+  link TEXT,
+  doc_id TEXT,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 1,
+  error TEXT,
+  first_seen TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  PRIMARY KEY (feed, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS feed_items_link ON feed_items(link);
+`,
+  },
 ];
 
 function pragmaNumber(db: Database.Database, name: string): number {
