@@ -18,6 +18,7 @@ const VIEWS: Record<View, () => Promise<ViewRender>> = {
   search: async () => renderSearch,
   network: async () => (await import('./views/network.js')).renderNetwork,
   map: async () => (await import('./views/map.js')).renderMap,
+  transfers: async () => (await import('./views/transfers.js')).renderTransfers,
 };
 
 const main = $('#main');

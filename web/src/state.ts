@@ -1,6 +1,6 @@
 // every view and filter lives in the URL (?view=dyad&a=AZE&b=TUR&since=2024-01-01...), so a view can be shared.
 
-export const VIEWS = ['overview', 'dyad', 'network', 'map', 'search'] as const;
+export const VIEWS = ['overview', 'dyad', 'network', 'map', 'transfers', 'search'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface State {
