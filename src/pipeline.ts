@@ -177,7 +177,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
         r = { ...r, target: shared.target, confidence: shared.confidence, explain: [...r.explain, `target shared with the other members of the compound: ${shared.target.country}`] };
       }
-      if (!partial && (r.source === null) !== (r.target === null)) continue;
+      if (!partial && !(r.noTarget && r.source) && (r.source === null) !== (r.target === null)) continue;
       const ev = finish(doc, s, r, place, dates);
       if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;
       const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;

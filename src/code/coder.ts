@@ -23,6 +23,8 @@ export interface RawEvent {
   readonly rule: string;
   readonly confidence: number;
   readonly explain: readonly string[];
+  /** The pattern expects no target (resignations, missile tests). */
+  readonly noTarget: boolean;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'got', 'get', 'gets', 'getting']);
@@ -451,6 +453,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         trigger: { start: toks[h.from]!.start, end: toks[h.to - 1]!.end },
         triggerIndex: h.from,
         rule: p.id,
+        noTarget: p.noTarget,
         confidence: Math.max(0.1, Math.round(conf * 100) / 100),
         explain,
       });

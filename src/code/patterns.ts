@@ -20,6 +20,8 @@ export interface Pattern {
   readonly requires: ReadonlySet<string> | null;
   /** Word forms that veto the match when next to the trigger. */
   readonly not: ReadonlySet<string> | null;
+  /** The event has no target by nature (a resignation, a missile test): kept with its source alone. */
+  readonly noTarget: boolean;
   /** The trigger can take a place as its target (visit Baku). */
   readonly placeTarget: boolean;
   /** The trigger is an actor noun that names the event ("protesters"): that phrase is the source. */
@@ -187,6 +189,7 @@ export function loadPatterns(dir: string = join(DATA_DIR, 'patterns')): PatternI
           requires: formSet(c.requires ?? ''),
           not: formSet(c.not ?? ''),
           placeTarget: flags.has('place'),
+          noTarget: flags.has('notarget'),
           noun: flags.has('noun'),
           self: flags.has('self'),
           note: c.note ?? '',
