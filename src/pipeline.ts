@@ -281,10 +281,23 @@ function fromDyad(r: RawEvent, dyad: [string, string] | null): RawEvent {
  * ("ten Russian soldiers were killed in Ukraine", "a Japanese man was detained in Beijing").
  */
 function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
-  if (r.source || !r.target || !place?.country || place.country === r.target.country) return r;
+  if (!place?.country) return r;
+  const lower = (c: number): number => Math.max(0.1, Math.round((c - 0.2) * 100) / 100);
+  // protesters or gunmen of no named country act where they are
+  const local = (a: ActorRef | null): ActorRef | null =>
+    a && a.country === '---' ? { ...a, country: place.country!, via: `place of the event (${place.name})` } : a;
+  if ((r.source?.country === '---' || r.target?.country === '---') && (r.type === 'PROTEST' || r.type === 'ASSAULT' || r.type === 'COERCE')) {
+    r = { ...r, source: local(r.source), target: local(r.target), explain: [...r.explain, `unknown country: ${place.country} from the place of the event, ${place.name}`] };
+  }
+  // "Israeli jets struck targets in Lebanon": an attack abroad is on the country where it happened
+  if (r.type === 'ASSAULT' && r.source && !r.target && place.country !== r.source.country) {
+    const tgt: ActorRef = { country: place.country, sector: '', name: null, via: `place of the event (${place.name})`, isPerson: false };
+    return { ...r, target: tgt, confidence: lower(r.confidence), explain: [...r.explain, `target not stated: ${place.country} from the place of the attack, ${place.name}`] };
+  }
+  if (r.source || !r.target || place.country === r.target.country) return r;
   if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
   const src: ActorRef = { country: place.country, sector: r.type === 'COERCE' ? 'GOV' : '', name: null, via: `place of the event (${place.name})`, isPerson: false };
-  return { ...r, source: src, confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
+  return { ...r, source: src, confidence: lower(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
 }
 
 /**

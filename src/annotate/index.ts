@@ -22,9 +22,39 @@ export interface AnnotatedDoc {
   readonly lowercase: boolean;
 }
 
+// longer "sentences" are lists, tables or text without full stops: cut so that coding stays linear
+const MAX_TOKENS = 120;
+
+/** Cuts a token run longer than MAX_TOKENS at the last ; : or , (else anywhere) before the limit. */
+function capLength(tokens: Token[]): Token[][] {
+  if (tokens.length === 0) return [];
+  const out: Token[][] = [];
+  let rest = tokens;
+  while (rest.length > MAX_TOKENS) {
+    let cut = MAX_TOKENS;
+    for (let i = MAX_TOKENS - 1; i > MAX_TOKENS / 2; i--) {
+      const n = rest[i]!.norm;
+      if (n === ';' || n === ':' || n === ',') {
+        cut = i + 1;
+        break;
+      }
+    }
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
+}
+
 /** Splits a document into sentences and tokens, from `from` on (after a dateline). */
 export function annotate(doc: Doc, from = 0): AnnotatedDoc {
-  const sentences = splitSentences(doc.text, from).map((span, index) => ({ index, span, tokens: tokenize(doc.text, span) }));
+  const sentences: Sentence[] = [];
+  for (const span of splitSentences(doc.text, from)) {
+    for (const tokens of capLength(tokenize(doc.text, span))) {
+      const s = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
+      sentences.push({ index: sentences.length, span: s, tokens });
+    }
+  }
   let caps = 0;
   let words = 0;
   for (const s of sentences) {

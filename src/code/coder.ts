@@ -382,6 +382,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const aux: AuxMode[] = [];
     let ploverMode = p.mode;
     // the content of a request is not an event: the REQUEST is ("urged Pyongyang to return to talks")
+    if (mod.alleged && type !== 'ACCUSE') {
+      explain.push('alleged by someone (accused of): not coded as done');
+      continue;
+    }
     if (mod.requested && type !== 'REQUEST' && type !== 'AGREE') {
       explain.push(`requested of someone (${mod.cues.join(', ')}): not coded as done`);
       continue;

@@ -9,6 +9,8 @@ export interface Modality {
   readonly threat: boolean;
   /** Asked of someone ("urged Pyongyang to return", "demanded China release"): the request is the event. */
   readonly requested: boolean;
+  /** Alleged by someone ("accused Moscow of shelling"): the accusation is the event. */
+  readonly alleged: boolean;
   readonly cues: readonly string[];
 }
 
@@ -19,6 +21,8 @@ const FUT = new Set(['will', "'ll", 'shall', 'would', 'to', 'plans', 'plan', 'pl
 const NEG_TO = new Set(['failed', 'fails', 'fail', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'yet', 'unable', 'reluctant']);
 // verbs of asking: what follows them is requested, not done
 const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
+const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'refuted', 'disputed']);
+const ALLEGE = new Set(['accused', 'accuses', 'accuse', 'accusing', 'suspected', 'suspect', 'blamed', 'blames', 'charged', 'convicted', 'guilty', 'alleged', 'accusation', 'accusations', 'allegations']);
 const THREAT = new Set(['threatened', 'threatens', 'threaten', 'warned', 'warns', 'warn', 'vowed', 'vows']);
 // stop the look-back at these: they open another clause.
 const STOP = new Set([';', ':', 'said', 'says', 'told', 'stated', 'that', 'which', 'who', 'while', 'but', 'after', 'before', 'as', 'when', 'since', 'because', '"', '“', '”']);
@@ -31,9 +35,20 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
   let hypothetical = false;
   let threat = false;
   let requested = false;
+  let alleged = false;
   const lo = Math.max(0, trigger - 7);
   for (let i = trigger - 1; i >= lo; i--) {
     const n = toks[i]!.norm;
+    // "denied that it attacked": the denial negates what follows
+    if (n === 'that' && DENY.has(toks[i - 1]?.norm ?? '')) {
+      negated = true;
+      cues.push(`${toks[i - 1]!.norm} that`);
+    }
+    // "accused Moscow of shelling", "suspected of spying": an allegation, not a report
+    if (n === 'of' && !noun) {
+      for (let j = i - 1; j >= Math.max(0, i - 4); j--) if (ALLEGE.has(toks[j]!.norm)) alleged = true;
+      if (alleged) cues.push('accused of');
+    }
     if (STOP.has(n)) {
       // "if" beyond a comma still conditions the clause: look for it at the sentence start
       break;
@@ -77,5 +92,5 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
   if (hypothetical && cues.includes('would')) {
     /* would is in FUT, never in HYP */
   }
-  return { intend, negated, hypothetical, threat, requested, cues };
+  return { intend, negated, hypothetical, threat, requested, alleged, cues };
 }
