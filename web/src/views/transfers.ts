@@ -53,6 +53,11 @@ const side = (p: TransferItem['supplier']) => {
   return p.org ? `${c} (${p.org})` : c;
 };
 
+function nowrap(td: HTMLTableCellElement): HTMLTableCellElement {
+  td.style.whiteSpace = 'nowrap';
+  return td;
+}
+
 function money(v: TransferItem['value']): string {
   if (!v) return '';
   return v.text ?? `${fmt(v.amount)} ${v.currency ?? ''}`;
@@ -202,7 +207,7 @@ export const renderTransfers: ViewRender = async (el, state, nav) => {
             h(
               'tr',
               {},
-              h('td', {}, r.date ?? ''),
+              nowrap(h('td', {}, r.date ?? '')),
               h('td', {}, side(r.supplier)),
               h('td', {}, side(r.recipient)),
               h('td', { title: r.system.text ?? '' }, r.system.name ?? r.system.text ?? ''),
