@@ -85,7 +85,7 @@ export async function writeCorpus(path: string, n: number, seed = 7): Promise<nu
   for (const d of benchDocs(n, seed)) {
     const line = `${JSON.stringify(d)}\n`;
     bytes += Buffer.byteLength(line);
-    if (!out.write(line)) await new Promise((res) => out.once('drain', res));
+    if (!out.write(line)) await new Promise((res) => out.once('drain', () => res(undefined)));
   }
   await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
   return bytes;

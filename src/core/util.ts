@@ -5,8 +5,12 @@ export function stableId(...parts: readonly (string | number)[]): string {
   return createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
+// plain ASCII without a backtick: lower-casing is all fold does (most words of English news)
+const NEEDS_FOLDING = /[^\x00-\x5f\x61-\x7f]/;
+
 /** Lower-case and strip diacritics: Türkiye -> turkiye. */
 export function fold(s: string): string {
+  if (!NEEDS_FOLDING.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
