@@ -18,7 +18,7 @@ const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|'s|’
 const FOLD_CACHE = new Map<string, string>();
 
 // plain ASCII: lower-casing is all foldWord does
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\t\n\r -~]/;
 
 export function foldWord(w: string): string {
   if (!NON_ASCII.test(w)) return w.toLowerCase();

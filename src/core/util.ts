@@ -6,7 +6,7 @@ export function stableId(...parts: readonly (string | number)[]): string {
 }
 
 // plain ASCII without a backtick: lower-casing is all fold does (most words of English news)
-const NEEDS_FOLDING = /[^\x00-\x5f\x61-\x7f]/;
+const NEEDS_FOLDING = /[^\t\n\r -_a-~]/;
 
 /** Lower-case and strip diacritics: Türkiye -> turkiye. */
 export function fold(s: string): string {
