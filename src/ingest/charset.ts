@@ -52,6 +52,23 @@ function decoder(label: string, fatal = false): TextDecoder | null {
   }
 }
 
+// 0x80-0x9F of windows-1252 (Node 20's TextDecoder reads that label as ISO-8859-1, leaving C1 controls)
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Decodes windows-1252 (what pages labelled latin-1 or ISO-8859-1 are written in, per the WHATWG Encoding standard).
+ * @example decodeWindows1252(Uint8Array.of(0x93, 0x41, 0x94)) // '“A”'
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+}
+
+function decodeWith(dec: TextDecoder, bytes: Uint8Array): string {
+  return dec.encoding === 'windows-1252' ? decodeWindows1252(bytes) : dec.decode(bytes);
+}
+
 /**
  * Decodes a page or feed. The BOM wins, then the Content-Type charset, then a `<meta charset>` or
  * `<?xml encoding>` in the first 2 KB; otherwise UTF-8, read as windows-1252 when it is not valid UTF-8.
@@ -84,7 +101,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
       notes.push(`declared ${dec.encoding} (${d.from}) does not fit the bytes`);
       continue;
     }
-    return { text: dec.decode(bytes), charset: dec.encoding, from: d.from, ...(notes.length ? { note: notes.join('; ') } : {}) };
+    return { text: decodeWith(dec, bytes), charset: dec.encoding, from: d.from, ...(notes.length ? { note: notes.join('; ') } : {}) };
   }
   const note = notes.length ? { note: notes.join('; ') } : {};
   if (sniffed) return { text: new TextDecoder(sniffed).decode(bytes), charset: sniffed, from: 'sniffed', ...note };
@@ -92,6 +109,6 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   try {
     return { text: utf8.decode(bytes), charset: 'utf-8', from: 'default', ...note };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', from: 'fallback', ...note };
+    return { text: decodeWindows1252(bytes), charset: 'windows-1252', from: 'fallback', ...note };
   }
 }
