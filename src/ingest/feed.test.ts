@@ -116,9 +116,11 @@ describe('ingest: feed items to documents (local server)', () => {
     const fetcher = createFetcher({ hostIntervalMs: 0, retries: 0 });
     const broken = await all(readFeedUrl(`${s.base}/broken.xml`, fetcher));
     assert.equal(broken.length, 1);
-    assert.ok(!broken[0]?.ok && broken[0].issues[0]?.code === 'feed');
+    const b = broken[0];
+    assert.ok(b && !b.ok && b.issues[0]?.code === 'feed');
     const missing = await all(readFeedUrl(`${s.base}/gone.xml`, fetcher));
-    assert.ok(!missing[0]?.ok && missing[0].issues[0]?.code === 'fetch-http');
+    const m = missing[0];
+    assert.ok(m && !m.ok && m.issues[0]?.code === 'fetch-http');
   });
 
   test('itemDocument without a fetcher uses the item text and flags its language', async () => {
