@@ -373,7 +373,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
     if (src && tgt && src === tgt) tgt = null;
     // "withdrew its troops from Kherson": the forces are the source's own; the target is the next party or place
-    if (src && tgt && tgt.coref && tgt.members.every((m) => src!.members.some((s) => s.country === m.country))) {
+    const owner = src;
+    if (owner && tgt?.coref && tgt.members.every((m) => owner.members.some((s) => s.country === m.country))) {
       const after = objectOf(toks, chunks, tgt.to, p, passive);
       tgt = after?.chunk ?? null;
     }
