@@ -23,12 +23,14 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     start = end;
   };
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    // char codes, not one-character strings: this loop sees every character of the corpus
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       push(i);
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
+    const ch = text[i]!;
     // include closing quotes and brackets after the stop
     let j = i + 1;
     while (j < to && /["'”’)\]]/.test(text[j]!)) j++;

@@ -21,16 +21,36 @@ export function fold(s: string): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// the last date checked: a document's date is checked once per sentence
+let lastIso = '';
+let lastIsoOk = false;
+
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {
+  if (s === lastIso) return lastIsoOk;
   const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  let ok = false;
+  if (m) {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    ok = d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  }
+  lastIso = s;
+  lastIsoOk = ok;
+  return ok;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  // arithmetic on the numbers, not a parse of a date-time string (this runs for every relative date)
+  const y = Number(iso.slice(0, 4));
+  const t = Date.UTC(y, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);
+  const d = new Date(t);
+  const year = d.getUTCFullYear();
+  if (Number.isNaN(t) || iso.length !== 10 || year < 1000 || year > 9999) {
+    const slow = new Date(`${iso}T00:00:00Z`);
+    slow.setUTCDate(slow.getUTCDate() + days);
+    return slow.toISOString().slice(0, 10);
+  }
+  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
