@@ -274,7 +274,7 @@ const ADJ = /(al|ive|ed|ic|ous|ful|ary|ent|ant|est|ern|ian|ese|ish|day|long|scal
 /** How a trigger is used: after a determiner (a noun), and whether its noun phrase sits in a prepositional phrase. */
 function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[]): { determiner: boolean; inPP: boolean } {
   // a gerund right after a preposition names an activity, not an event: "a ban on exporting arms"
-  if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '')) return { determiner: false, inPP: true };
+  if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '')) return { determiner: true, inPP: true };
   // a past form is a verb ("protesters marched"), or an adjective right after a determiner ("the detained man")
   if (/ed$/.test(toks[i]!.norm)) return { determiner: DET.has(toks[i - 1]?.norm ?? ''), inPP: false };
   // walk left over the noun phrase: modifiers, numbers, an actor phrase, up to a determiner
@@ -312,7 +312,7 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   }
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
-const REFERENCE = new Set(['condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const REFERENCE = new Set(['condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
 
