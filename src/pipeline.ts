@@ -329,7 +329,7 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
 
 // material events worth recording even when no actor is named ("a bomb exploded in the market")
 const ACTORLESS = new Set(['ASSAULT', 'PROTEST']);
-const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'ACCUSE', 'REJECT']);
+const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'CONCEDE', 'RETREAT', 'MOBILIZE']);
 
 /** The date mention closest to the trigger (a following one wins ties: "met on Tuesday"). */
 function nearestDate(dates: readonly DateMention[], at: number, reference: string | null): DateMention | null {

@@ -32,6 +32,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const HARMFUL = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'MOBILIZE']);
 const OFFICIAL = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY', 'GOVMIL']);
 const SUBORD = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'following', 'despite', 'as', 'once', 'having']);
 const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 'reported', 'announced', 'noted', 'insisted', 'claimed', 'explained', 'wrote', 'tweeted', 'declared', 'quoted', 'say', 'warned', 'stressed', 'argued']);
@@ -378,7 +379,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       const after = objectOf(toks, chunks, tgt.to, p, passive);
       tgt = after?.chunk ?? null;
     }
-    const mod = modalityOf(toks, h.from, p.noun && p.slots.length === 1);
+    const mod = { ...modalityOf(toks, h.from, p.noun && p.slots.length === 1) };
     let type = p.plover;
     const aux: AuxMode[] = [];
     let ploverMode = p.mode;
@@ -390,6 +391,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (mod.requested && type !== 'REQUEST' && type !== 'AGREE') {
       explain.push(`requested of someone (${mod.cues.join(', ')}): not coded as done`);
       continue;
+    }
+    // "X will withdraw its force unless Y ...": a conditional promise of a harmful act is a threat
+    if (mod.intend && mod.hypothetical && (mod.cues.includes('unless') || toks.some((t) => t.norm === 'unless')) && HARMFUL.has(type) && !mod.negated) {
+      explain.push(`conditional future (${mod.cues.join(', ')}): a threat`);
+      ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' || type === 'RETREAT' ? 'relations' : 'restrict';
+      type = 'THREATEN';
+      mod.hypothetical = false;
     }
     if (mod.negated) aux.push('negated');
     if (mod.hypothetical) aux.push('hypothetical');
