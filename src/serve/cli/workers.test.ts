@@ -9,7 +9,7 @@ import { benchDocs } from '../../../scripts/bench-corpus.js';
 import type { Doc } from '../../core/index.js';
 import type { Io } from './command.js';
 import { main } from './main.js';
-import { codeInOrder, parseWorkers } from './workers.js';
+import { chooseWorkers, codeInOrder, defaultWorkers, parseWorkers } from './workers.js';
 
 const SAMPLES = fileURLToPath(new URL('../../../samples/articles.jsonl', import.meta.url));
 
@@ -65,6 +65,13 @@ describe('code --workers', () => {
     assert.equal((await run(['code', SAMPLES, '--workers', 'two'])).code, 2);
     assert.equal(parseWorkers('4'), 4);
     assert.ok(parseWorkers(undefined) >= 1);
+  });
+
+  test('by default a small input is coded in one thread; --workers is obeyed; stdin gets the default', async () => {
+    assert.equal(await chooseWorkers(undefined, [SAMPLES]), 1);
+    assert.equal(await chooseWorkers('3', [SAMPLES]), 3);
+    assert.equal(await chooseWorkers(undefined, ['-']), defaultWorkers());
+    assert.equal(await chooseWorkers(undefined, [dir]), defaultWorkers());
   });
 });
 

@@ -1,24 +1,12 @@
 // coding in worker threads: documents go out in batches, results come back in input order, with backpressure.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { stat } from 'node:fs/promises';
 import { UsageError } from '../../core/index.js';
-import type { CodedDoc, Doc } from '../../core/index.js';
-import { createCoder } from '../../pipeline.js';
-import { codedDocLine, codedDocTable } from './output.js';
+import type { Doc } from '../../core/index.js';
+import type { WorkResult, WorkSpec } from './work.js';
 
-/** What a worker sends back for one document. */
-export type WorkResult =
-  | { readonly ok: true; readonly events: number; readonly chunk?: string; readonly coded?: CodedDoc }
-  | { readonly ok: false; readonly error: string };
-
-/** How the workers code and what they return. */
-export interface WorkSpec {
-  readonly keepModal?: boolean;
-  readonly partial?: boolean;
-  /** `jsonl` / `table`: return the formatted output (cheap to pass between threads); `coded`: the CodedDoc. */
-  readonly output: 'jsonl' | 'table' | 'coded';
-  readonly explain?: boolean;
-}
+export type { WorkResult, WorkSpec } from './work.js';
 
 export interface PoolOptions {
   /** Worker threads; 1 codes in the calling thread (no worker is started). */
@@ -31,12 +19,15 @@ export interface PoolOptions {
   readonly lingerMs?: number;
 }
 
+/** Below this much input (files only), the default is one worker: starting more costs more than it saves. */
+export const SMALL_INPUT_BYTES = 1 << 20;
+
 /** The default number of workers: the cores this process may use. */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Parses --workers: a whole number >= 1 (default: the number of cores). */
+/** Parses --workers: a whole number from 1 to 256 (default: the number of cores). */
 export function parseWorkers(value: unknown): number {
   if (value === undefined) return defaultWorkers();
   const n = Number(value);
@@ -44,20 +35,21 @@ export function parseWorkers(value: unknown): number {
   return n;
 }
 
-/** Codes one document in the current thread as a worker would (shared by the worker entry and --workers 1). */
-export function makeWork(spec: WorkSpec): (doc: Doc) => WorkResult {
-  const coder = createCoder({ keepModal: spec.keepModal ?? true, partial: spec.partial ?? false });
-  const explain = spec.explain === true;
-  return (doc) => {
-    try {
-      const coded = coder.codeDoc(doc);
-      const events = coded.events.length;
-      if (spec.output === 'coded') return { ok: true, events, coded };
-      return { ok: true, events, chunk: spec.output === 'table' ? codedDocTable(coded, explain) : codedDocLine(coded, explain) };
-    } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-  };
+/**
+ * --workers, or by default the number of cores, except one for small inputs: when every input is a file
+ * and together they hold under SMALL_INPUT_BYTES (start-up then matters more than throughput).
+ */
+export async function chooseWorkers(value: unknown, inputs: readonly string[]): Promise<number> {
+  const n = parseWorkers(value);
+  if (value !== undefined || n === 1) return n;
+  let total = 0;
+  for (const p of inputs) {
+    if (p === '-') return n;
+    const st = await stat(p).catch(() => null);
+    if (!st?.isFile()) return n;
+    total += st.size;
+  }
+  return total < SMALL_INPUT_BYTES ? 1 : n;
 }
 
 interface Slot<T> {
@@ -97,7 +89,8 @@ export async function* codeInOrder<T>(
   opts: PoolOptions,
 ): AsyncGenerator<{ readonly item: T; readonly result: WorkResult | null }> {
   if (opts.workers <= 1) {
-    const work = makeWork(spec);
+    // the coder modules load only here (and in the workers): the main thread of a pool never needs them
+    const work = (await import('./work.js')).makeWork(spec);
     for await (const item of source) {
       const doc = pick(item);
       yield { item, result: doc ? work(doc) : null };

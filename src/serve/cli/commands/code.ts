@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { UsageError } from '../../../core/index.js';
 import { type RejectedRecord, formatIssue, readInputs, rejectRecord } from '../../../ingest/index.js';
 import type { Command } from '../command.js';
-import { codeInOrder, parseWorkers } from '../workers.js';
+import { chooseWorkers, codeInOrder } from '../workers.js';
 
 export const command: Command = {
   name: 'code',
@@ -22,7 +22,8 @@ options:
   --occurred-only   leave out negated, hypothetical and historical statements
   --partial         also keep events whose source or target could not be found
   --rejects FILE    write rejected records (with their issues) to FILE as JSON lines
-  --workers N       coder threads (default: the number of cores); the output is the same for any N
+  --workers N       coder threads (default: the number of cores, 1 for inputs under 1 MB);
+                    the output is the same for any N
   -h, --help        this help
 
 Bad records are reported on stderr as file:line: field: message and skipped; the exit code is 1
@@ -43,7 +44,7 @@ example:
     const format = String(values.format);
     if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table, not '${format}'`);
     if (positionals.length === 0) throw new UsageError('give at least one input file, folder or -');
-    const workers = parseWorkers(values.workers);
+    const workers = await chooseWorkers(values.workers, positionals);
     const spec = { keepModal: values['occurred-only'] !== true, partial: values.partial === true, output: format, explain: values.explain === true } as const;
     const out = typeof values.out === 'string' ? createWriteStream(values.out) : io.stdout;
     const rejects = typeof values.rejects === 'string' ? createWriteStream(values.rejects) : null;
