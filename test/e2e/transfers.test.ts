@@ -80,7 +80,7 @@ describe('dashboard: transfers view in headless Chromium', { skip: SKIP }, () =>
     await page.click('#transfers-picker button[type="submit"]');
     await page.waitForURL(/b=POL/);
     await ready();
-    await page.waitForFunction(() => document.querySelectorAll('#transfers-rows tbody tr').length === 1);
+    await page.waitForFunction("document.querySelectorAll('#transfers-rows tbody tr').length === 1");
     assert.match((await rows.first().textContent()) ?? '', /K2 Black Panther/);
 
     await rows.first().locator('button[data-event]').click();

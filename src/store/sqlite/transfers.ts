@@ -78,25 +78,23 @@ export function transferWhere(f: TransferFilter): { sql: string; params: unknown
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+const GROUP = "t.cluster, coalesce(t.system_name, '')";
+
 /**
  * The register lines: matching rows grouped by (cluster, system name); each line shows its first
- * report, with the documents and number of reports behind it.
+ * report (lowest rowid), with the number of reports behind it and the largest quantity given.
  */
 function linesSql(where: string): string {
-  return `WITH m AS (
-    SELECT t.*, c.id AS event_id, c.type AS event_type, c.flagged AS flagged, d.id AS doc_id, d.date AS doc_date
-    FROM transfers t JOIN clusters c ON c.rowid = t.cluster JOIN documents d ON d.rowid = t.doc ${where}
-  ), g AS (
-    SELECT min(rowid) AS first, count(*) AS reports, max(quantity) AS max_quantity,
-      json_group_array(doc_id) AS doc_ids
-    FROM (SELECT * FROM m ORDER BY doc_date, rowid) GROUP BY cluster, coalesce(system_name, '')
+  return `WITH g AS (
+    SELECT min(t.rowid) AS first, count(*) AS reports, max(t.quantity) AS max_quantity
+    FROM transfers t JOIN clusters c ON c.rowid = t.cluster ${where} GROUP BY ${GROUP}
   )
-  SELECT m.*, g.reports, g.max_quantity, g.doc_ids FROM g JOIN m ON m.rowid = g.first`;
+  SELECT t.*, c.id AS event_id, c.type AS event_type, c.flagged AS flagged, d.id AS doc_id, g.reports, g.max_quantity
+  FROM g JOIN transfers t ON t.rowid = g.first JOIN clusters c ON c.rowid = t.cluster JOIN documents d ON d.rowid = t.doc`;
 }
 
-function toRecord(r: Row): TransferRecord {
+function toRecord(r: Row, docIds: readonly string[]): TransferRecord {
   const amount = num(r.value_amount);
-  const docIds = [...new Set(JSON.parse(String(r.doc_ids ?? '[]')) as string[])];
   return {
     eventId: String(r.event_id),
     eventType: r.event_type as Plover,
@@ -119,15 +117,20 @@ export function listTransfers(db: Database.Database, filter: TransferFilter = {}
   const { sql, params } = transferWhere(filter);
   const limit = Math.min(Math.max(page.limit ?? 50, 0), MAX_LIMIT);
   const offset = Math.max(page.offset ?? 0, 0);
-  const lines = linesSql(sql);
-  const total = Number(db.prepare(`SELECT count(*) FROM (${lines})`).pluck().get(...params));
-  const rows = db.prepare(`${lines} ORDER BY m.date DESC NULLS LAST, m.rowid DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
-  return { total, items: rows.map(toRecord) };
+  const total = Number(db.prepare(`SELECT count(*) FROM (SELECT 1 FROM transfers t JOIN clusters c ON c.rowid = t.cluster ${sql} GROUP BY ${GROUP})`).pluck().get(...params));
+  const rows = db.prepare(`${linesSql(sql)} ORDER BY t.date DESC NULLS LAST, t.rowid DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
+  // the documents behind each line of the page (the matching reports only), oldest first
+  const docs = db.prepare(
+    `SELECT DISTINCT d.id FROM transfers t JOIN clusters c ON c.rowid = t.cluster JOIN documents d ON d.rowid = t.doc
+     ${sql ? `${sql} AND` : 'WHERE'} t.cluster = ? AND coalesce(t.system_name, '') = ? ORDER BY d.date, t.rowid`,
+  );
+  const items = rows.map((r) => toRecord(r, docs.pluck().all(...params, r.cluster, r.system_name ?? '') as string[]));
+  return { total, items };
 }
 
 export function transferFlows(db: Database.Database, filter: TransferFilter = {}): TransferFlow[] {
   const { sql, params } = transferWhere(filter);
-  const rows = db.prepare(`${linesSql(sql)} ORDER BY m.rowid`).all(...params) as Row[];
+  const rows = db.prepare(`${linesSql(sql)} ORDER BY t.rowid`).all(...params) as Row[];
   interface Acc {
     supplier: string | null;
     recipient: string | null;
@@ -142,7 +145,7 @@ export function transferFlows(db: Database.Database, filter: TransferFilter = {}
   }
   const flows = new Map<string, Acc>();
   for (const row of rows) {
-    const r = toRecord(row);
+    const r = toRecord(row, []);
     const key = `${r.supplier.country ?? ''}>${r.recipient.country ?? ''}`;
     let a = flows.get(key);
     if (!a) {
