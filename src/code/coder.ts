@@ -348,6 +348,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       explain.push(`passive voice: source ${agent ? "after 'by'" : 'not stated'}, target is the subject`);
     } else if (p.roles === 'os') {
       const obj = objectOf(toks, chunks, h.to, p, false);
+      // a host with no guest named ("welcomed the decision", "received shipments") is no visit
       src = obj?.chunk ?? null;
       tgt = subj;
       explain.push('roles: the subject hosts, the object is the visitor (source)');

@@ -438,6 +438,8 @@ function resolveConjunct(
       place: false,
     };
   }
+  // "Rafale fighters", "Leopard tanks": an unknown name before a group noun is a product or a place, not an actor
+  if ((sector === 'REB' || sector === 'MIL') && !title && names.length > 0) return null;
   // "its troops", "their warships": the forces of the actor named last
   const possessor = toks[c[0]!.from - 1]?.norm;
   if (sector && (possessor === 'its' || possessor === 'their' || possessor === 'his' || possessor === 'her') && mem.recent.length) {
