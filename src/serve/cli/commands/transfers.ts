@@ -134,7 +134,7 @@ function filterFrom(values: Record<string, unknown>): TransferFilter {
 
 export const command: Command = {
   name: 'transfers',
-  summary: 'list arms transfers: supplier, recipient, systems, quantities, values, status (table, jsonl, SIPRI-like csv)',
+  summary: 'list arms transfers: supplier, recipient, systems, quantities, status (table, jsonl, csv)',
   help: HELP,
   options: {
     ...dbOptions,
