@@ -176,3 +176,14 @@ describe('ingest: page metadata and text', () => {
     assert.equal(text, 'Sub\u00adhead\n\nOne bold word.\n\nFirst & second\n\nThird\n\nline');
   });
 });
+
+describe('ingest: noise removal keeps the story', () => {
+  test('a wrapper whose class merely contains "share" or "caption" is not removed', () => {
+    const paras = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1}: the two delegations met again on Thursday to discuss the draft agreement on water sharing along the river.</p>`).join('');
+    const html = `<html><head><meta property="article:published_time" content="2024-06-01"></head><body><div class="shared-layout caption-host"><div class="body">${paras}</div></div><div class="share-bar"><p>Share</p></div></body></html>`;
+    const r = parseHtmlDocument(html, { id: 'wrapped' });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.value.text.split('\n\n').length, 4);
+    assert.ok(r.value.text.startsWith('Paragraph 1:'));
+  });
+});

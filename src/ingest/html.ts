@@ -273,7 +273,13 @@ export function parseHtmlDocument(html: string, options: HtmlOptions = {}): Pars
   const headTitle = clean((document as unknown as El).querySelector('title')?.textContent);
   const id = meta.canonical ?? absolute(options.url, null) ?? options.id;
   const file = options.file ?? options.url ?? undefined;
-  for (const el of Array.from((document as unknown as El).querySelectorAll(NOISE))) el.remove();
+  const root = document as unknown as El;
+  const totalParagraphs = root.querySelectorAll('p').length;
+  for (const el of Array.from(root.querySelectorAll(NOISE))) {
+    // a loose class match ("shared-layout", "caption-wrap") must not take the story with it
+    if (el.querySelector('article, [itemprop="articleBody"]') || el.querySelectorAll('p').length * 2 > totalParagraphs) continue;
+    el.remove();
+  }
   let parsed: { title?: string | null; content?: string | null; publishedTime?: string | null; lang?: string | null } | null = null;
   try {
     parsed = new Readability(document as never, { charThreshold: 300 }).parse();
