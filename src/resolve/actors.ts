@@ -80,12 +80,6 @@ const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
   we: 'any',
   i: 'person',
 };
-const PAIR_PHRASES = [
-  ['the', 'two', '*'],
-  ['both', '*'],
-  ['the', 'two', 'sides'],
-  ['both', 'sides'],
-];
 const PAIR_NOUNS = new Set([
   'countries', 'nations', 'sides', 'states', 'governments', 'leaders', 'ministers', 'neighbours', 'neighbors',
   'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners',
@@ -155,7 +149,6 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     }
     i++;
   }
-  void PAIR_PHRASES;
   return assemble(lex, toks, pieces, mem);
 }
 
@@ -259,7 +252,8 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
       let and = false;
       for (let i = prev.to; i < p.from; i++) if (toks[i]!.norm === 'and' || toks[i]!.norm === '&') and = true;
       if (!and) {
-        for (let i = prev.to; i < p.from; i++) if (toks[i]!.norm === ',' && groupHasCountry(group)) and = listComma(toks, prev.to, p.from, group);
+        // a comma between two countries of a list ("Azerbaijan, Georgia and Türkiye")
+        for (let i = prev.to; i < p.from; i++) if (toks[i]!.norm === ',' && countriesIn(group) >= 2) and = true;
       }
       if (and) conjuncts.push([]);
     }
@@ -308,13 +302,8 @@ function groupHasCountry(group: Piece[]): boolean {
   return group.some((p) => p.entries?.some((e) => e.kind === 'country' || e.kind === 'org') ?? false);
 }
 
-function listComma(toks: readonly Token[], from: number, to: number, group: Piece[]): boolean {
-  // a comma between two country names in a list that ends with 'and' later in the group
-  void toks;
-  void from;
-  void to;
-  const countries = group.filter((p) => p.entries?.some((e) => e.kind === 'country' || e.kind === 'org')).length;
-  return countries >= 2;
+function countriesIn(group: Piece[]): number {
+  return group.filter((p) => p.entries?.some((e) => e.kind === 'country' || e.kind === 'org')).length;
 }
 
 function sectorOf(pieces: Piece[]): string {
