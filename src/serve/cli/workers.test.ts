@@ -60,6 +60,18 @@ describe('code --workers', () => {
     assert.equal(two.out, one.out);
   });
 
+  test('ingest --workers 2 stores what --workers 1 stores', async () => {
+    const dump: string[] = [];
+    for (const w of ['1', '2']) {
+      const db = join(dir, `w${w}.db`);
+      assert.equal((await run(['ingest', SAMPLES, '--db', db, '--quiet', '--workers', w])).code, 0);
+      const events = await run(['events', '--db', db, '--format', 'jsonl', '--limit', '0']);
+      dump.push(events.out.replace(/"ingestedAt":"[^"]*"/g, ''));
+    }
+    assert.ok((dump[0] ?? '').split('\n').length > 50);
+    assert.equal(dump[1], dump[0]);
+  });
+
   test('--workers must be a whole number from 1', async () => {
     assert.equal((await run(['code', SAMPLES, '--workers', '0'])).code, 2);
     assert.equal((await run(['code', SAMPLES, '--workers', 'two'])).code, 2);

@@ -1,12 +1,13 @@
 // entente ingest: read documents, code them, and write them into the event store (merging duplicate reports).
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type CodedDoc, createCoder, type Doc } from '../../../index.js';
+import type { CodedDoc, Doc } from '../../../index.js';
 import { formatIssue, type InputRecord, readInputs, rejectRecord } from '../../../ingest/index.js';
 import { createFetcher, isCodable, readFeedUrl } from '../../../ingest/live.js';
 import { type IngestItem, openStore } from '../../../store/index.js';
 import { UsageError } from '../../../core/index.js';
 import type { Command, Io } from '../command.js';
+import { chooseWorkers, codeInOrder } from '../workers.js';
 import { dbOptions, dbPath, parseCount } from '../format.js';
 
 const HELP = `usage: entente ingest <file|folder|-> ... [options]
@@ -27,6 +28,8 @@ options:
   --batch N        documents per transaction (default 200; 1 = one transaction per document)
   --strict         exit 1 when any record was rejected
   --quiet          no progress lines (the summary is still printed)
+  --workers N      coder threads (default: the number of cores, 1 for inputs under 1 MB); the
+                   database writes stay in one thread and the result is the same for any N
   --feed URL       fetch an RSS/Atom feed and ingest its items' pages (repeatable; see entente watch)
   --no-fetch       for feeds, use each item's own text instead of fetching its page
 
@@ -74,6 +77,7 @@ export const command: Command = {
     quiet: { type: 'boolean' },
     feed: { type: 'string', multiple: true },
     'no-fetch': { type: 'boolean' },
+    workers: { type: 'string' },
   },
   async run({ values, positionals }, io: Io): Promise<number> {
     const feeds = (values.feed as string[] | undefined) ?? [];
@@ -82,7 +86,6 @@ export const command: Command = {
     const quiet = values.quiet === true;
     const path = dbPath(values, io);
     const store = openStore(path);
-    const coder = createCoder();
     const rejectsFd = typeof values.rejects === 'string' ? openSync(resolve(io.cwd, values.rejects), 'w') : null;
     const c: Counters = { read: 0, fresh: 0, copies: 0, duplicates: 0, events: 0, newClusters: 0, merged: 0, rejects: 0, otherLang: 0, byCode: new Map() };
     const started = Date.now();
@@ -125,22 +128,22 @@ export const command: Command = {
         if (inputs.length > 0) yield* readInputs(inputs, { stdin: io.stdin, fetcher });
         for (const url of feeds) yield* readFeedUrl(url, fetcher ?? createFetcher(), fetcher !== null);
       }
-      for await (const rec of records()) {
+      const workers = await chooseWorkers(values.workers, feeds.length > 0 ? ['-'] : inputs);
+      // a document not in English is stored (language set) but not coded: the dictionaries are English
+      const toCode = (r: InputRecord): Doc | null => (r.ok && isCodable(r.doc) && !store.hasDocument(r.doc.id) ? r.doc : null);
+      for await (const { item: rec, result } of codeInOrder(records(), toCode, { output: 'coded' }, { workers })) {
         if (!rec.ok) {
           reject(rec);
           continue;
         }
         c.read++;
         const doc: Doc = rec.doc;
-        let coded: CodedDoc;
-        try {
-          // a document not in English is stored (language set) but not coded: the dictionaries are English
-          coded = store.hasDocument(doc.id) || !isCodable(doc) ? { id: doc.id, date: doc.date, events: [] } : coder.codeDoc(doc);
-          if (!isCodable(doc)) c.otherLang++;
-        } catch (e) {
-          reject({ ok: false, issues: [{ code: 'coder', message: `coding failed: ${(e as Error).message}`, file: rec.file, ...(rec.line !== null ? { line: rec.line } : {}), docId: doc.id }], file: rec.file, line: rec.line, raw: null });
+        if (!isCodable(doc)) c.otherLang++;
+        if (result && !result.ok) {
+          reject({ ok: false, issues: [{ code: 'coder', message: `coding failed: ${result.error}`, file: rec.file, ...(rec.line !== null ? { line: rec.line } : {}), docId: doc.id }], file: rec.file, line: rec.line, raw: null });
           continue;
         }
+        const coded: CodedDoc = result?.coded ?? { id: doc.id, date: doc.date, events: [] };
         batch.push({ doc, coded });
         if (batch.length >= batchSize) flush();
       }
