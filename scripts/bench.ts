@@ -182,12 +182,14 @@ async function main(): Promise<void> {
       rmSync(dest, { force: true });
     }
     if (!values['no-ingest']) {
-      process.stderr.write(`bench: ${label}: ingest ...\n`);
-      const db = join(WORK, `ingest-${n}.db`);
-      for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
-      const u = await measure([BIN, 'ingest', corpus, '--db', db, '--quiet'], 'ingest');
-      out.push(row('`ingest` (code + store, fresh database)', u));
-      for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+      for (const w of workerCounts) {
+        process.stderr.write(`bench: ${label}: ingest --workers ${w} ...\n`);
+        const db = join(WORK, `ingest-${n}.db`);
+        for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+        const u = await measure([BIN, 'ingest', corpus, '--db', db, '--quiet', '--workers', String(w)], 'ingest');
+        out.push(row(`\`ingest --workers ${w}\` (code + store, fresh database)`, u));
+        for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+      }
     }
     const one = codeRuns.get(1);
     for (const [w, u] of codeRuns) if (one && w > 1) scaling.push(`- ${label}: 1 → ${w} workers: ${(one.wallS / u.wallS).toFixed(2)}× (wall clock)`);

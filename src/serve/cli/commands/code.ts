@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { UsageError } from '../../../core/index.js';
-import { type RejectedRecord, formatIssue, readInputs, rejectRecord } from '../../../ingest/index.js';
+import { formatIssue, readInputs, rejectRecord } from '../../../ingest/index.js';
 import type { Command } from '../command.js';
 import { chooseWorkers, codeInOrder } from '../workers.js';
 
@@ -50,12 +50,12 @@ example:
     const rejects = typeof values.rejects === 'string' ? createWriteStream(values.rejects) : null;
     let docs = 0;
     let events = 0;
-    const rejected: RejectedRecord[] = [];
+    let rejected = 0; // a count, not the records: memory stays flat however many are bad
     const byCode = new Map<string, number>();
     const records = readInputs(positionals, { stdin: io.stdin });
     for await (const { item: rec, result } of codeInOrder(records, (r) => (r.ok ? r.doc : null), spec, { workers })) {
       if (!rec.ok) {
-        rejected.push(rec);
+        rejected++;
         for (const i of rec.issues) {
           io.stderr.write(`${formatIssue(i)}\n`);
           byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
@@ -71,8 +71,8 @@ example:
     await closeStream(rejects);
     if (out !== io.stdout) await closeStream(out as NodeJS.WritableStream & { end(cb: () => void): void });
     const summary = [...byCode].map(([c, n]) => `${c} ${n}`).join(', ');
-    io.stderr.write(`entente code: ${docs} document(s), ${events} event(s), ${rejected.length} rejected${summary ? ` (${summary})` : ''}\n`);
-    return rejected.length > 0 ? 1 : 0;
+    io.stderr.write(`entente code: ${docs} document(s), ${events} event(s), ${rejected} rejected${summary ? ` (${summary})` : ''}\n`);
+    return rejected > 0 ? 1 : 0;
   },
 };
 
