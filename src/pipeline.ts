@@ -1,7 +1,7 @@
 // the one place that orders the stages: ingest -> annotate -> resolve -> code.
 import { type DateMention, type Sentence, annotate, isPastBeyond, resolveDates } from './annotate/index.js';
 import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate } from './core/index.js';
-import { addDays, stableId } from './core/index.js';
+import { addDays, isCodable, stableId } from './core/index.js';
 import { type PatternIndex, type RawEvent, codeTokens, loadPatterns } from './code/index.js';
 import { type ActorRef, type Chunk, type Lexicon, findChunks, loadLexicon, matchAt, newMemory } from './resolve/index.js';
 import { type WeaponsLexicon, loadWeapons } from './code/load-weapons.js';
@@ -33,6 +33,8 @@ export function createCoder(options: CoderOptions = {}): Coder {
   const weapons = loadWeapons(options.dataDir);
   return {
     codeDoc: (doc) => {
+      // a document in another language is not coded as English: no events rather than wrong ones
+      if (!isCodable(doc)) return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: [] };
       const coded = codeDocument(doc, lex, patterns, keepModal, partial);
       return { ...coded, events: coded.events.map((e) => withTransfer(doc, e, weapons)) };
     },

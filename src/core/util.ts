@@ -54,3 +54,9 @@ export function addDays(iso: string, days: number): string {
   }
   return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
+
+/** True when a document may be coded as English: no language given, or English. */
+export function isCodable(doc: { readonly lang?: string | null }): boolean {
+  const l = doc.lang?.trim().toLowerCase();
+  return !l || l === 'en' || l === 'eng' || l.startsWith('en-');
+}

@@ -58,11 +58,4 @@ export function detectLanguage(text: string, declared?: string | null): LangGues
   return { lang, detected: iso3, how: 'detected' };
 }
 
-/**
- * True when a document should be coded: its language is English or unknown (the coder's dictionaries are English).
- * @example isCodable({ lang: 'fr' }) // false
- */
-export function isCodable(doc: { readonly lang?: string | null }): boolean {
-  const l = doc.lang?.trim().toLowerCase();
-  return !l || l === 'en' || l === 'eng' || l.startsWith('en-');
-}
+export { isCodable } from '../core/util.js';
