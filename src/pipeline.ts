@@ -141,7 +141,8 @@ export function datelineEnd(text: string): number {
   const m = DATELINE.exec(text.slice(0, 200));
   if (!m) return 0;
   // a dateline is all capitals, or carries an agency in brackets
-  return /^\s*[A-Z][A-Z .'-]{2,}/.test(m[0]) || m[0].includes('(') ? m[0].length : 0;
+  // capitals, an agency in brackets, or a short place name before a colon ("New Delhi: ")
+  return /^\s*[A-Z][A-Z .'-]{2,}/.test(m[0]) || m[0].includes('(') || /^\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s/.test(m[0]) ? m[0].length : 0;
 }
 
 export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, keepModal: boolean, partial = false): CodedDoc {

@@ -368,7 +368,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
     // "Holding Pakistan responsible for the attack, India suspended ...": an opening participle or
     // subordinate clause takes the subject of the main clause after its comma
-    if (!src && !passive && p.roles !== 'os' && (toks[0]?.norm.endsWith('ing') || SUBORD.has(toks[0]?.norm ?? ''))) {
+    const opening = toks[clauseStart(toks, h.from)]?.norm ?? '';
+    if (!src && !passive && p.roles !== 'os' && (opening.endsWith('ing') || SUBORD.has(opening))) {
       const comma = toks.findIndex((t, k) => k > h.to - 1 && t.norm === ',');
       if (comma > 0) src = chunks.find((c) => c.from > comma && prepBefore(toks, c) === '-' && c !== tgt) ?? null;
       if (src) explain.push('opening clause: the source is the subject of the main clause');

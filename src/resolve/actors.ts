@@ -72,6 +72,8 @@ const NOT_NAME = new Set(
     ' ',
   ),
 );
+// tokens after which a capitalised word may just start a clause
+const OPENERS = new Set([':', '"', '“', '(', '—', '–', ';']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
   he: 'person',
   she: 'person',
@@ -143,7 +145,8 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
       }
     }
     // a capitalised first word of the sentence is a name only when another capitalised word follows ("Holding talks")
-    const firstWord = i === 0 && !(toks[1]?.cap && !toks[1].punct);
+    const opener = i === 0 || OPENERS.has(toks[i - 1]!.norm);
+    const firstWord = opener && !(toks[i + 1]?.cap && !toks[i + 1]!.punct);
     if (t.cap && !t.punct && !firstWord && !NOT_NAME.has(t.norm) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text)) {
       pieces.push({ from: i, to: i + 1, entries: null, kind: 'name' });
     }
