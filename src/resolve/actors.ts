@@ -146,7 +146,7 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     }
     // a capitalised first word of the sentence is a name only when another capitalised word follows ("Holding talks")
     const opener = i === 0 || OPENERS.has(toks[i - 1]!.norm);
-    const firstWord = opener && !(toks[i + 1]?.cap && !toks[i + 1]!.punct);
+    const firstWord = opener && (t.norm.endsWith('ing') || !(toks[i + 1]?.cap && !toks[i + 1]!.punct));
     if (t.cap && !t.punct && !firstWord && !NOT_NAME.has(t.norm) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text)) {
       pieces.push({ from: i, to: i + 1, entries: null, kind: 'name' });
     }
