@@ -32,6 +32,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const VERB_MARKERS = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'must', 'should', 'shall', 'can', "'ll", 'not', "n't"]);
 const HARMFUL = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'MOBILIZE']);
 const OFFICIAL = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY', 'GOVMIL']);
 const SUBORD = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'following', 'despite', 'as', 'once', 'having']);
@@ -88,7 +89,8 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
     const slot = p.slots[s];
     if (slot === null) {
       const nextSlot = p.slots[s + 1]!;
-      let k = j;
+      // an "object" pattern needs something in the gap: "wants Putin to", not "wants to"
+      let k = p.object ? j + 1 : j;
       let found = -1;
       while (k < toks.length && k <= j + 3) {
         if (nextSlot.has(toks[k]!.norm)) {
@@ -381,7 +383,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       const after = objectOf(toks, chunks, tgt.to, p, passive);
       tgt = after?.chunk ?? null;
     }
-    const mod = { ...modalityOf(toks, h.from, p.noun && p.slots.length === 1) };
+    // "to attack", "will strike": a trigger after an infinitive marker or a modal is a verb, whatever its pattern allows
+    const verbal = VERB_MARKERS.has(toks[h.from - 1]?.norm ?? '');
+    const mod = { ...modalityOf(toks, h.from, p.noun && p.slots.length === 1 && !verbal) };
     let type = p.plover;
     const aux: AuxMode[] = [];
     let ploverMode = p.mode;

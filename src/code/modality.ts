@@ -23,6 +23,7 @@ const NEG_TO = new Set(['failed', 'fails', 'fail', 'refused', 'refuses', 'refuse
 const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
 const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'refuted', 'disputed']);
 const ALLEGE = new Set(['accused', 'accuses', 'accuse', 'accusing', 'suspected', 'suspect', 'blamed', 'blames', 'charged', 'convicted', 'guilty', 'alleged', 'accusation', 'accusations', 'allegations']);
+const BE_TO = new Set(['is', 'are', 'was', 'were', 'am', "'s", 'be']);
 const THREAT = new Set(['threatened', 'threatens', 'threaten', 'warned', 'warns', 'warn', 'vowed', 'vows']);
 // stop the look-back at these: they open another clause.
 const STOP = new Set([';', ':', 'said', 'says', 'told', 'stated', 'that', 'which', 'who', 'while', 'but', 'after', 'before', 'as', 'when', 'since', 'because', '"', '“', '”']);
@@ -70,7 +71,8 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
       cues.push(n);
     } else if (FUT.has(n)) {
       // "to" counts only as an infinitive marker directly before a verb trigger
-      if (n === 'to' && (noun || i !== trigger - 1)) continue;
+      // "is to visit": future; a bare purpose infinitive ("fired to disperse") says nothing about modality
+      if (n === 'to' && (noun || i !== trigger - 1 || !BE_TO.has(toks[i - 1]?.norm ?? ''))) continue;
       if (n === 'set' && toks[i + 1]?.norm !== 'to') continue;
       if (n === 'due' && toks[i + 1]?.norm !== 'to') continue;
       if (n === 'going' && toks[i + 1]?.norm !== 'to') continue;

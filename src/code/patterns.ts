@@ -20,6 +20,8 @@ export interface Pattern {
   readonly requires: ReadonlySet<string> | null;
   /** Word forms that veto the match when next to the trigger. */
   readonly not: ReadonlySet<string> | null;
+  /** The gap of the trigger must hold at least one word (its object): "wants Putin to". */
+  readonly object: boolean;
   /** The event has no target by nature (a resignation, a missile test): kept with its source alone. */
   readonly noTarget: boolean;
   /** The trigger can take a place as its target (visit Baku). */
@@ -190,6 +192,7 @@ export function loadPatterns(dir: string = join(DATA_DIR, 'patterns')): PatternI
           not: formSet(c.not ?? ''),
           placeTarget: flags.has('place'),
           noTarget: flags.has('notarget'),
+          object: flags.has('object'),
           noun: flags.has('noun'),
           self: flags.has('self'),
           note: c.note ?? '',
