@@ -35,6 +35,7 @@ const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for',
 const VERB_MARKERS = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'must', 'should', 'shall', 'can', "'ll", 'not', "n't"]);
 const HARMFUL = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'MOBILIZE']);
 const OFFICIAL = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY', 'GOVMIL']);
+const OPENING_SUBORD = new Set(['after', 'before', 'when', 'while', 'since', 'although', 'though', 'once', 'if', 'because', 'until', 'following', 'whereas']);
 const SUBORD = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'following', 'despite', 'as', 'once', 'having']);
 const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 'reported', 'announced', 'noted', 'insisted', 'claimed', 'explained', 'wrote', 'tweeted', 'declared', 'quoted', 'say', 'warned', 'stressed', 'argued']);
 // verbal types whose target may sit inside the object ("rejected the proposal of X")
@@ -173,7 +174,14 @@ function clauseStart(toks: readonly Token[], i: number): number {
         continue;
       }
     }
-    if (HARD_STOP.has(n) || n === 'that' || n === ':') return k + 1;
+    if (HARD_STOP.has(n) || n === 'that' || n === ':') {
+      // "Soon after Macron landed in Belgrade, Serbia signed": the main clause begins after the
+      // subordinate clause's comma
+      if (OPENING_SUBORD.has(n)) {
+        for (let c = i - 1; c > k; c--) if (toks[c]!.norm === ',') return c + 1;
+      }
+      return k + 1;
+    }
   }
   return 0;
 }
