@@ -112,8 +112,9 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
 }
 
 function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): boolean {
+  // around the trigger and inside its gaps ("held joint drills"), but not on its own first and last word
   for (let k = Math.max(0, from - 3); k < Math.min(toks.length, to + 3); k++) {
-    if (k >= from && k < to) continue;
+    if (k === from || k === to - 1) continue;
     if (p.not!.has(toks[k]!.norm)) return true;
   }
   return false;
@@ -338,10 +339,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (host && !p.self && host.to - host.from > 1 && h.from > host.from) continue;
     const use = nominalUse(toks, h.from, chunks);
     // a verb-only trigger after a determiner is a noun ("the host", "a meeting of minds")
-    if (use.determiner && !p.noun && p.slots.length === 1) continue;
+    if (use.determiner && !p.noun && !p.report && p.slots.length === 1) continue;
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
     // ("in response to the attack", "during the talks"), not a report of it
-    if (use.inPP && !p.self && (p.noun || use.determiner)) continue;
+    if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
     // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference

@@ -20,6 +20,8 @@ export interface Pattern {
   readonly requires: ReadonlySet<string> | null;
   /** Word forms that veto the match when next to the trigger. */
   readonly not: ReadonlySet<string> | null;
+  /** A noun use inside a prepositional phrase still reports the event ("In a phone call, X told Y"). */
+  readonly report: boolean;
   /** The gap of the trigger must hold at least one word (its object): "wants Putin to". */
   readonly object: boolean;
   /** The event has no target by nature (a resignation, a missile test): kept with its source alone. */
@@ -193,6 +195,7 @@ export function loadPatterns(dir: string = join(DATA_DIR, 'patterns')): PatternI
           placeTarget: flags.has('place'),
           noTarget: flags.has('notarget'),
           object: flags.has('object'),
+          report: flags.has('report'),
           noun: flags.has('noun'),
           self: flags.has('self'),
           note: c.note ?? '',
