@@ -32,6 +32,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const DISASTER = new Set(['tsunami', 'earthquake', 'quake', 'volcano', 'eruption', 'flood', 'floods', 'flooding', 'landslide', 'landslides', 'cyclone', 'hurricane', 'typhoon', 'storm', 'blaze', 'wildfire', 'leak', 'crash', 'accident', 'collision', 'derailment', 'avalanche', 'heatwave', 'drought', 'stampede', 'collapse', 'collapsed', 'mudslide', 'tornado', 'lightning']);
 const VERB_MARKERS = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'must', 'should', 'shall', 'can', "'ll", 'not', "n't"]);
 const HARMFUL = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'MOBILIZE']);
 const OFFICIAL = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY', 'GOVMIL']);
@@ -386,6 +387,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       if (src) explain.push('opening clause: the source is the subject of the main clause');
     }
     if (src && tgt && src === tgt) tgt = null;
+    // deaths in a disaster or an accident are no attack: "a tsunami killed 43 people"
+    if (p.plover === 'ASSAULT' && !src && toks.some((t) => DISASTER.has(t.norm))) continue;
     // "withdrew its troops from Kherson": the forces are the source's own; the target is the next party or place
     const owner = src;
     if (owner && tgt?.coref && tgt.members.every((m) => owner.members.some((s) => s.country === m.country))) {
