@@ -20,6 +20,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: `1,${availableParallelism()}` },
     'no-build': { type: 'boolean', default: false },
     'no-ingest': { type: 'boolean', default: false },
+    'ingest-max': { type: 'string', default: '10000' },
     'big-mb': { type: 'string' },
     'startup-runs': { type: 'string', default: '7' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -31,6 +32,7 @@ if (values.help) {
   --workers A,B    worker counts for \`entente code\` (default 1,<cores>)
   --no-build       use dist/ as it is (default: compile the CLI first with tsc -p tsconfig.build.json)
   --no-ingest      skip \`entente ingest\`
+  --ingest-max N   run \`entente ingest\` only on corpora of at most N documents (default 10000)
   --big-mb N       also code an N MB JSONL file with the default workers, for peak RSS (streaming)
   --startup-runs N start-up runs (median; default 7)
 `);
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
   }
   if (!existsSync(join(DIST, 'serve', 'cli', 'main.js'))) throw new Error('dist/ is missing: run npm run build');
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const out: string[] = [];
+  const out = { push: (...lines: string[]): void => void process.stdout.write(`${lines.join('\n')}\n`) };
   out.push(
     `machine: ${availableParallelism()} cores (${cpu}), ${f1(totalmem() / 2 ** 30)} GiB RAM (${f1(freemem() / 2 ** 30)} free), node ${process.version}, ${process.platform}`,
   );
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
       codeRuns.set(w, u);
       rmSync(dest, { force: true });
     }
-    if (!values['no-ingest']) {
+    if (!values['no-ingest'] && n <= Number(values['ingest-max'])) {
       for (const w of workerCounts) {
         process.stderr.write(`bench: ${label}: ingest --workers ${w} ...\n`);
         const db = join(WORK, `ingest-${n}.db`);
@@ -210,7 +212,6 @@ async function main(): Promise<void> {
   }
   if (scaling.length > 0) out.push('', 'scaling:', ...scaling);
   out.push('', `load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 await main();
