@@ -198,6 +198,9 @@ async function* readAll(inputs: readonly string[], opts: ReadOptions): AsyncGene
   }
 }
 
+// lines per file in the packed position of a seen id (2^32; 2^21 files keep it a safe integer)
+const LINE_SPACE = 2 ** 32;
+
 function where(file: string, line: number | null): string {
   return line === null ? file : `${file}:${line}`;
 }
@@ -213,17 +216,29 @@ function where(file: string, line: number | null): string {
  * }
  */
 export async function* readInputs(inputs: readonly string[], opts: ReadOptions): AsyncGenerator<InputRecord> {
-  const seen = new Map<string, string>();
+  // id -> where it was first seen, as one number (file index * 2^32 + line) rather than a "file:line"
+  // string: a run over millions of documents keeps one small entry per id
+  const seen = new Map<string, number>();
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
   for await (const { rec, raw } of readAll(inputs, opts)) {
     if (rec.ok) {
-      const first = seen.get(rec.doc.id);
-      if (first !== undefined) {
+      const at = seen.get(rec.doc.id);
+      if (at !== undefined) {
+        const line = at % LINE_SPACE;
+        const first = where(files[Math.floor(at / LINE_SPACE)] ?? '', line === 0 ? null : line);
         const msg = `duplicate id ${JSON.stringify(rec.doc.id)} (first seen at ${first})`;
         const dup: Issue = { ...issue('duplicate-id', msg, rec.file, rec.line, 'id'), docId: rec.doc.id };
         yield { ok: false, issues: [dup], file: rec.file, line: rec.line, raw };
         continue;
       }
-      seen.set(rec.doc.id, where(rec.file, rec.line));
+      let f = fileIndex.get(rec.file);
+      if (f === undefined) {
+        f = files.length;
+        files.push(rec.file);
+        fileIndex.set(rec.file, f);
+      }
+      seen.set(rec.doc.id, f * LINE_SPACE + (rec.line ?? 0));
     }
     yield rec;
   }
