@@ -338,6 +338,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // unless the actor noun is itself the event ("protesters", "strikers")
     const host = chunks.find((c) => c.from <= h.from && c.to >= h.to && !c.coref);
     if (host && !p.self && host.to - host.from > 1 && h.from > host.from) continue;
+    // "the summit's host": a noun that owns another is a modifier, not an event
+    if (p.noun && toks[h.to]?.norm === "'s") continue;
     const use = nominalUse(toks, h.from, chunks);
     // a verb-only trigger after a determiner is a noun ("the host", "a meeting of minds")
     if (use.determiner && !p.noun && !p.report && p.slots.length === 1) continue;

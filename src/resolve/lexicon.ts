@@ -143,7 +143,10 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
         addPhrase(root, n, { ...base, sub: 'full' });
         const parts = n.split(/\s+/);
         // Chinese and Korean names put the family name first: "Xi Jinping" -> Xi, "Yoon Suk Yeol" -> Yoon
-        const familyFirst = FAMILY_FIRST.has(code.slice(0, 3));
+        // (Mainland names always; elsewhere only names of three words or with a hyphenated given name, since
+        // "Eric Chu" or "Joseph Wu" put the family name last)
+        const familyFirst =
+          FAMILY_FIRST.has(code.slice(0, 3)) && (code.startsWith('CHN') || parts.length >= 3 || (parts[parts.length - 1] ?? '').includes('-'));
         const last = familyFirst ? parts[0] : parts[parts.length - 1];
         // the surname alone names the person, unless it is a title form ("Mohammed VI of Morocco") or
         // already a country's or organisation's name ("Montenegro", "Wagner")
