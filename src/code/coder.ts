@@ -44,7 +44,7 @@ const VERBAL = new Set<Plover>(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREA
 const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
 // future forms of these types are promises (AGREE); of these, threats (THREATEN).
 const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
-const TO_THREATEN = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION']);
+const TO_THREATEN = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST']);
 
 interface Hit {
   p: Pattern;
@@ -64,7 +64,7 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
       const end = matchSlots(p, toks, i);
       if (end < 0) continue;
       if (p.not && vetoed(p, toks, i, end)) continue;
-      const req = p.requires ? required(p, toks, end, i) : end;
+      const req = p.requires ? required(p, toks, end, i) : end - 1;
       if (req < 0) continue;
       hits.push({ p, from: i, to: end, reach: Math.max(end, req + 1) });
     }
@@ -435,7 +435,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         aux.push('intend');
       } else if (TO_THREATEN.has(type) && !passive) {
         explain.push(`threat (${mod.cues.join(', ')}): ${type} becomes THREATEN`);
-        ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' ? 'relations' : 'restrict';
+        ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' ? 'relations' : type === 'PROTEST' ? '' : 'restrict';
         type = 'THREATEN';
       } else if (type !== 'AGREE') aux.push('intend');
     }
