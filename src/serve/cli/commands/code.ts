@@ -46,7 +46,8 @@ example:
     if (positionals.length === 0) throw new UsageError('give at least one input file, folder or -');
     const workers = await chooseWorkers(values.workers, positionals);
     const spec = { keepModal: values['occurred-only'] !== true, partial: values.partial === true, output: format, explain: values.explain === true } as const;
-    const out = typeof values.out === 'string' ? createWriteStream(values.out) : io.stdout;
+    // a large buffer: the coder does not wait for the disk after every few documents
+    const out = typeof values.out === 'string' ? createWriteStream(values.out, { highWaterMark: 1 << 20 }) : io.stdout;
     const rejects = typeof values.rejects === 'string' ? createWriteStream(values.rejects) : null;
     let docs = 0;
     let events = 0;
