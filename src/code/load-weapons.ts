@@ -286,6 +286,14 @@ function singulars(key: string): string[] {
   return out;
 }
 
+/** True when some entry of `index` could start at `w` (its key or a singular of it begins an entry). */
+export function mayStartAt<T>(index: PhraseIndex<T>, w: Word): boolean {
+  if (index.byFirst.has(w.key)) return true;
+  if (!w.key.endsWith('s')) return false;
+  for (const k of singulars(w.key)) if (index.byFirst.has(k)) return true;
+  return false;
+}
+
 /**
  * The longest entry of `index` that starts at word `i` (a plural 's' is allowed on the last word).
  * @example matchPhrase(lex.systemIndex, tokenize('24 F-16s'), 1)?.value.name // 'F-16 Fighting Falcon'

@@ -4,6 +4,7 @@ import type { Actor, Plover, Span, Transfer } from '../core/index.js';
 import {
   type DefenceOrg,
   matchPhrase,
+  mayStartAt,
   tokenize,
   type WeaponCategory,
   type WeaponSystem,
@@ -938,6 +939,11 @@ export function extractTransfer(input: TransferInput, lexicon: WeaponsLexicon, e
   const { text, sentence } = input;
   const words = sentenceWords(text, sentence.start, sentence.end);
   if (words.length === 0) return null;
+  // most military sentences name no arms at all: one look-up per word settles it before any matching
+  if (!words.some((w) => mayStartAt(lexicon.systemIndex, w) || mayStartAt(lexicon.categoryIndex, w))) {
+    why('no weapon system or arms category named');
+    return null;
+  }
   const taken: boolean[] = new Array(words.length).fill(false);
 
   // companies and agencies first, so their names are not read as systems
