@@ -54,6 +54,14 @@ example:
     let rejected = 0; // a count, not the records: memory stays flat however many are bad
     const byCode = new Map<string, number>();
     const records = readInputs(positionals, { stdin: io.stdin });
+    // a reader that goes away (entente code big.jsonl | head) ends the run quietly, like other Unix tools
+    let gone = false;
+    const onError = (e: NodeJS.ErrnoException): void => {
+      if (e.code !== 'EPIPE') throw e;
+      gone = true;
+      (out as NodeJS.EventEmitter).emit('drain');
+    };
+    (out as NodeJS.EventEmitter).on('error', onError);
     for await (const { item: rec, result } of codeInOrder(records, (r) => (r.ok ? r.doc : null), spec, { workers })) {
       if (!rec.ok) {
         rejected++;
@@ -67,7 +75,9 @@ example:
       if (!result?.ok) throw new Error(`coding ${rec.doc.id} failed: ${result ? result.error : 'no result'}`);
       docs++;
       events += result.events;
+      if (gone) break;
       if (!out.write(result.chunk ?? '')) await new Promise((r) => (out as NodeJS.EventEmitter).once('drain', r));
+      if (gone) break;
     }
     await closeStream(rejects);
     if (out !== io.stdout) await closeStream(out as NodeJS.WritableStream & { end(cb: () => void): void });
