@@ -404,6 +404,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const aux: AuxMode[] = [];
     let ploverMode = p.mode;
     // the content of a request is not an event: the REQUEST is ("urged Pyongyang to return to talks")
+    // "will respond", "vowed to retaliate": a threat only when it is about the future
+    if (p.intent && !mod.intend && !/^(reserve|response|pay|brought)/.test(toks[h.from]!.norm)) continue;
     if (mod.alleged && type !== 'ACCUSE') {
       explain.push('alleged by someone (accused of): not coded as done');
       continue;

@@ -20,6 +20,8 @@ export interface Pattern {
   readonly requires: ReadonlySet<string> | null;
   /** Word forms that veto the match when next to the trigger. */
   readonly not: ReadonlySet<string> | null;
+  /** Only a statement about the future counts ("will respond"): without intent the trigger is no event. */
+  readonly intent: boolean;
   /** A noun use inside a prepositional phrase still reports the event ("In a phone call, X told Y"). */
   readonly report: boolean;
   /** The gap of the trigger must hold at least one word (its object): "wants Putin to". */
@@ -196,6 +198,7 @@ export function loadPatterns(dir: string = join(DATA_DIR, 'patterns')): PatternI
           noTarget: flags.has('notarget'),
           object: flags.has('object'),
           report: flags.has('report'),
+          intent: flags.has('intent'),
           noun: flags.has('noun'),
           self: flags.has('self'),
           note: c.note ?? '',
