@@ -452,6 +452,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const srcMembers: (ActorRef | null)[] = src ? [...src.members] : [null];
     let tgtMembers: (ActorRef | null)[] = tgt ? [...tgt.members] : [null];
     const pairs: [ActorRef | null, ActorRef | null][] = [];
+    if (!tgt && src && src.members.length > 3 && (SYMMETRIC.has(type) || p.roles === 'pair')) {
+      // "troops from eight countries take part": who pairs with whom is not in the sentence
+      explain.push(`compound of ${src.members.length} actors and no target: no pair is coded`);
+      continue;
+    }
     if (!tgt && src && src.members.length > 1 && (SYMMETRIC.has(type) || p.roles === 'pair')) {
       // "Azerbaijan and Türkiye agreed": every pair of the compound
       const m = src.members;
