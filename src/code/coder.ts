@@ -315,6 +315,8 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
     }
     if (t.punct && t.norm !== '-') break;
     if (NP_PREPS.has(t.norm) || HARD_STOP.has(t.norm) || /ed$/.test(t.norm) || t.norm === 'and' || t.norm === 'or') break;
+    // an auxiliary before the trigger makes it a verb: "a businessman is suing"
+    if (BE.has(t.norm) || VERB_MARKERS.has(t.norm) || t.norm === 'has' || t.norm === 'have' || t.norm === 'had') return { determiner: false, inPP: false };
     if (!/^\d/.test(t.norm) && !ADJ.test(t.norm) && !/^[a-z-]+$/.test(t.norm)) break;
   }
   const before = k >= 0 ? toks[k]!.norm : '';

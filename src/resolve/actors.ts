@@ -457,7 +457,7 @@ const FUNCTION_WORDS = new Set(
 function isModifier(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
   if (!t || t.punct || t.cap) return false;
-  if (FUNCTION_WORDS.has(t.norm) || /ed$/.test(t.norm)) return false;
+  if (FUNCTION_WORDS.has(t.norm) || /(ed|ing)$/.test(t.norm)) return false;
   return /^[a-z]/.test(t.norm);
 }
 
