@@ -344,7 +344,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.noun && toks[h.to]?.norm === "'s") continue;
     const use = nominalUse(toks, h.from, chunks);
     // a verb-only trigger after a determiner is a noun ("the host", "a meeting of minds")
-    if (use.determiner && !p.noun && !p.report && p.slots.length === 1) continue;
+    if (use.determiner && !p.noun && !p.report && p.slots.length === 1 && DET.has(toks[h.from - 1]?.norm ?? '')) continue;
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
     // ("in response to the attack", "during the talks"), not a report of it
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
@@ -417,7 +417,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       continue;
     }
     // "X will withdraw its force unless Y ...": a conditional promise of a harmful act is a threat
-    if (mod.intend && mod.hypothetical && (mod.cues.includes('unless') || toks.some((t) => t.norm === 'unless')) && HARMFUL.has(type) && !mod.negated) {
+    const condition = mod.cues.includes('unless') || toks.some((t, k) => k > h.from && (t.norm === 'unless' || t.norm === 'if'));
+    if (mod.intend && condition && HARMFUL.has(type) && !mod.negated) {
       explain.push(`conditional future (${mod.cues.join(', ')}): a threat`);
       ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' || type === 'RETREAT' ? 'relations' : 'restrict';
       type = 'THREATEN';
