@@ -351,7 +351,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
-    if (use.determiner && p.noun && REFERENCE.has(toks[h.from - 2]?.norm ?? '')) continue;
+    if (DET.has(toks[h.from - 1]?.norm ?? '') && REFERENCE.has(toks[h.from - 2]?.norm ?? '')) continue;
     const passive = isPassive(toks, h.to - 1, p);
     const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
