@@ -181,6 +181,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
         r = { ...r, target: shared.target, confidence: shared.confidence, explain: [...r.explain, `target shared with the other members of the compound: ${shared.target.country}`] };
       }
       if (!partial && !(r.noTarget && r.source) && (r.source === null) !== (r.target === null)) continue;
+      // a country signing with, meeting, aiding or sanctioning itself (USA -> USA) is a misread pair
+      if (r.source && r.target && INTERNATIONAL.has(r.type) && r.source.country === r.target.country && r.source.sector === r.target.sector) continue;
       const ev = finish(doc, s, r, place, dates);
       if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;
       const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;
@@ -261,6 +263,7 @@ function mainDyad(ranked: [string, number][]): [string, string] | null {
   return [top[0], second[0]];
 }
 
+const INTERNATIONAL = new Set(['SUPPORT', 'CONSULT', 'AGREE', 'COOPERATE', 'AID', 'SANCTION']);
 const DYADIC = new Set(['SUPPORT', 'AGREE', 'CONSULT']);
 
 /**
