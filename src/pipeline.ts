@@ -170,9 +170,14 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       }
     }
     for (const raw0 of raws) {
-      const raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
+      let raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
       // an event with no actor at all is kept only for attacks and protests with a known place
       if (!raw.source && !raw.target && !(ACTORLESS.has(raw.type) && place)) continue;
+      // a protest with no named protesters is by people of the place, against their government
+      if (!raw.source && !raw.target && raw.type === 'PROTEST' && place?.country) {
+        const people: ActorRef = { country: place.country, sector: 'CVL', name: null, via: `place of the protest (${place.name})`, isPerson: false };
+        raw = { ...raw, source: people, target: { ...people, sector: 'GOV' }, explain: [...raw.explain, `protesters of ${place.country}, from the place of the protest`] };
+      }
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
       let r = completeFromDyad(completeFromPlace(raw, place), dyad, mem.home);

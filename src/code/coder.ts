@@ -385,6 +385,16 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // "Holding Pakistan responsible for the attack, India suspended ...": an opening participle or
     // subordinate clause takes the subject of the main clause after its comma
     const opening = toks[clauseStart(toks, h.from)]?.norm ?? '';
+    // "In a phone call on Saturday, Biden told Netanyahu ...": the meeting's parties are the main clause's
+    if (p.plover === 'CONSULT' && (opening === 'in' || opening === 'during' || opening === 'at') && !passive) {
+      const comma = toks.findIndex((t, k) => k >= h.to && t.norm === ',');
+      const main = comma > 0 ? chunks.filter((c) => c.from > comma && !c.placeOnly) : [];
+      if (main.length >= 2 && (!src || src.from > comma) && prepBefore(toks, main[0]!) === '-') {
+        src = main[0]!;
+        tgt = main[1]!;
+        explain.push('opening phrase: the parties are the subject and object of the main clause');
+      }
+    }
     if (!src && !passive && p.roles !== 'os' && (opening.endsWith('ing') || SUBORD.has(opening))) {
       const comma = toks.findIndex((t, k) => k > h.to - 1 && t.norm === ',');
       if (comma > 0) src = chunks.find((c) => c.from > comma && prepBefore(toks, c) === '-' && c !== tgt) ?? null;
