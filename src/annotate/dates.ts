@@ -3,6 +3,7 @@
 // one precompiled regex finds candidates: an optional context word (`pre`: in, since, by...), an optional
 // edge (early, mid-, the end of), then one core form. every quantifier sits between fixed words, so the scan
 // is linear. a candidate is then checked (month names need a day, a year or a context word) and resolved.
+import { CARDINALS } from '../core/numbers.js';
 import type { DateKind, Granularity, ResolvedDate, Span } from '../core/types.js';
 import { addDays, isIsoDate } from '../core/util.js';
 
@@ -52,30 +53,8 @@ const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
   sunday: 7,
 };
 
-const NUMBER_WORD: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  'a few': 3,
-  several: 3,
-  'a couple of': 2,
-};
+// quantities of relative dates ("two weeks ago", "a few days"): the cardinals and a few vague words
+const NUMBER_WORD: Readonly<Record<string, number>> = { ...CARDINALS, a: 1, an: 1, 'a few': 3, several: 3, 'a couple of': 2 };
 
 const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const MONTH_ANY = `${MONTH_FULL}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`;

@@ -1,5 +1,6 @@
 // arms-transfer records (issue 7): from one military sentence and its event actors, who supplies what to whom,
 // how many, for how much, at which stage and by when. Rules, not a model; every decision is pushed to `explain`.
+import { CARDINALS } from '../core/numbers.js';
 import type { Actor, Plover, Span, Transfer } from '../core/index.js';
 import {
   type DefenceOrg,
@@ -507,38 +508,7 @@ const NOT_NAMES = new Set([
   'domestic',
 ]);
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  pair: 2,
-  dozen: 12,
-};
+const NUMBER_WORDS: Readonly<Record<string, number>> = { ...CARDINALS, pair: 2, dozen: 12 };
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 /** A whole number written as digits ("1,000") or words ("six", "twenty-four"), else null. */
