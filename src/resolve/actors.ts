@@ -200,7 +200,7 @@ function bridgeable(toks: readonly Token[], from: number, to: number, group: Pie
     if (GLUE.has(n) || MODIFIERS.has(n)) continue;
     // "a delegation from France", "farmers in France", "police in Delhi": a group noun and where it is from
     if ((n === 'from' || n === 'in') && gap.length === 1 && !groupHasCountry(group) && isPlacePiece(next)) {
-      const sector = sectorOfPieces(group);
+      const sector = sectorOf(group);
       if (sector && (n === 'from' || PEOPLE_SECTORS.has(sector))) return true;
     }
     return false;
@@ -227,13 +227,6 @@ function isPlacePiece(p: Piece): boolean {
   return p.entries?.some((e) => (e.kind === 'country' && e.sub !== 'adj') || e.kind === 'city') ?? false;
 }
 
-function sectorOfPieces(group: Piece[]): string {
-  for (let i = group.length - 1; i >= 0; i--) {
-    const e = group[i]!.entries?.find((x) => x.kind === 'sector');
-    if (e) return e.code;
-  }
-  return '';
-}
 
 function isPersonPiece(p: Piece): boolean {
   return p.entries?.some((e) => e.kind === 'person') ?? false;
@@ -317,6 +310,12 @@ function sectorOf(pieces: Piece[]): string {
   return '';
 }
 
+/** True when an 'of' stands between the conjunct's first piece and piece p. */
+function afterOf(toks: readonly Token[], c: Piece[], p: Piece): boolean {
+  for (let i = c[0]!.to; i < p.from; i++) if (toks[i]!.norm === 'of') return true;
+  return false;
+}
+
 interface Resolved {
   actors: ActorRef[];
   place: boolean;
@@ -382,6 +381,8 @@ function resolveConjunct(
     }
     const sec = es.find((e) => e.kind === 'sector');
     if (sec) {
+      // "opponents of Rwanda's Senate", "supporters of the military rulers": the head noun comes before 'of'
+      if (sector && afterOf(toks, c, p)) continue;
       sector = sec.code;
       if (sec.sub === 'title') title = true;
       continue;
