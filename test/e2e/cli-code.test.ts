@@ -1,34 +1,18 @@
 // `entente code` through main(), in-process: JSONL and table output, --explain, bad records with file:line
 // messages and exit code 1, --rejects, stdin, plain-text files with a `date` token, a 10 MB document.
+import { runCli } from '../cli.js';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../../src/serve/cli/command.js';
-import { main } from '../../src/serve/cli/main.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 let dir: string;
 
-function capture(stream: PassThrough): () => string {
-  let s = '';
-  stream.on('data', (b: Buffer) => {
-    s += b.toString();
-  });
-  return () => s;
-}
-
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = capture(stdout);
-  const err = capture(stderr);
-  const io: Io = { stdin: Readable.from([stdin]), stdout, stderr, cwd: dir };
-  const code = await main(['code', '--workers', '1', ...args], io);
-  return { code, out: out(), err: err() };
+  return runCli(['code', '--workers', '1', ...args], { stdin, cwd: dir });
 }
 
 interface Line {

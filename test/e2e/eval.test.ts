@@ -1,35 +1,21 @@
 // `entente eval` and the scorer: figures computed by hand on a small gold file, the matching rule
 // (country level, unordered symmetric types, duplicates once), and agreement with the shared
 // reference scorer (../shared/eval/score.mjs) on the dev set when it is there.
+import { runCli } from '../cli.js';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { eventKey, formatScore, score } from '../../src/eval/score.js';
-import type { Io } from '../../src/serve/cli/command.js';
-import { main } from '../../src/serve/cli/main.js';
 import { SKIP_NO_SHARED, sharedFile } from '../shared.js';
 
 let dir: string;
 let gold: string;
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b: Buffer) => {
-    out += b.toString();
-  });
-  stderr.on('data', (b: Buffer) => {
-    err += b.toString();
-  });
-  const io: Io = { stdin: Readable.from(['']), stdout, stderr, cwd: dir };
-  const code = await main(['eval', ...args], io);
-  return { code, out, err };
+  return runCli(['eval', ...args], { cwd: dir });
 }
 
 const ev = (plover: string, source: string | null, target: string | null) => ({ plover, source, target });

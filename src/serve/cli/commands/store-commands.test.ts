@@ -1,34 +1,18 @@
+import { runCli } from '../../../../test/cli.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { coded, makeDoc, makeEvent } from '../../../../test/store/helpers.js';
 import { openStore } from '../../../store/index.js';
-import type { Io } from '../command.js';
-import { main } from '../main.js';
 
 let dir: string;
 let db: string;
 
-function capture(stream: PassThrough): () => string {
-  let s = '';
-  stream.on('data', (b: Buffer) => {
-    s += b.toString();
-  });
-  return () => s;
-}
-
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = capture(stdout);
-  const err = capture(stderr);
-  const io: Io = { stdin: Readable.from([stdin]), stdout, stderr, cwd: dir };
-  const code = await main(args, io);
-  return { code, out: out(), err: err() };
+  return runCli(args, { stdin, cwd: dir });
 }
 
 before(() => {

@@ -1,30 +1,16 @@
+import { runCli } from '../../../../test/cli.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { buildTransferStore } from '../../../../test/transfers/fixture.js';
-import type { Io } from '../command.js';
-import { main } from '../main.js';
 
 let dir: string;
 let db: string;
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b: Buffer) => {
-    out += b.toString();
-  });
-  stderr.on('data', (b: Buffer) => {
-    err += b.toString();
-  });
-  const io: Io = { stdin: Readable.from(['']), stdout, stderr, cwd: dir };
-  const code = await main(args, io);
-  return { code, out, err };
+  return runCli(args, { cwd: dir });
 }
 
 /** RFC 4180 reader: quoted cells, doubled quotes, commas and line breaks inside quotes. */
