@@ -103,6 +103,13 @@ function splitAliases(s: string): string[] {
   return s === '' ? [] : s.split('|').map((a) => a.trim());
 }
 
+/** Reports a row whose key was seen before in the same file, naming the first line; remembers new keys. */
+function duplicateRow(l: Linter, seen: Map<string, number>, key: string, path: string, line: number, what: string): void {
+  const prev = seen.get(key);
+  if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${what}`);
+  else seen.set(key, line);
+}
+
 class Linter {
   readonly errors: string[] = [];
   readonly warnings: string[] = [];
@@ -225,10 +232,7 @@ function checkCountries(l: Linter): Set<string> {
       continue;
     }
     const key = matchKey(text);
-    const dup = `${code}|${kind}|${key}`;
-    const prev = seen.get(dup);
-    if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${code} ${kind} '${text}'`);
-    else seen.set(dup, line);
+    duplicateRow(l, seen, `${code}|${kind}|${key}`, path, line, `${code} ${kind} '${text}'`);
     const o = owners.get(key) ?? { codes: new Set<string>(), lines: [] };
     if (!o.codes.has(code)) o.lines.push(line);
     o.codes.add(code);
@@ -262,10 +266,7 @@ function checkOrganizations(l: Linter, countries: ReadonlySet<string>, countryKe
       continue;
     }
     const key = matchKey(text);
-    const dup = `${code}|${kind}|${key}`;
-    const prev = seen.get(dup);
-    if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${code} ${kind} '${text}'`);
-    else seen.set(dup, line);
+    duplicateRow(l, seen, `${code}|${kind}|${key}`, path, line, `${code} ${kind} '${text}'`);
     const o = owners.get(key) ?? new Map<string, number>();
     if (!o.has(code)) o.set(code, line);
     owners.set(key, o);
@@ -319,10 +320,7 @@ function checkPersons(l: Linter, countries: ReadonlySet<string>, actorKeys: Read
       const other = actorKeys.get(matchKey(last));
       if (other) l.warn(path, line, `the surname '${last}' derived from '${form}' is also ${other}`);
     }
-    const dup = `${matchKey(name)}|${code}|${from}`;
-    const prev = seen.get(dup);
-    if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${name} ${code} from ${from || '(empty)'}`);
-    else seen.set(dup, line);
+    duplicateRow(l, seen, `${matchKey(name)}|${code}|${from}`, path, line, `${name} ${code} from ${from || '(empty)'}`);
   }
 }
 
@@ -347,10 +345,7 @@ function checkSectors(l: Linter): void {
       continue;
     }
     const key = matchKey(text);
-    const dup = `${sector}|${kind}|${key}`;
-    const prev = seen.get(dup);
-    if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${sector} ${kind} '${text}'`);
-    else seen.set(dup, line);
+    duplicateRow(l, seen, `${sector}|${kind}|${key}`, path, line, `${sector} ${kind} '${text}'`);
     const o = owners.get(key) ?? new Map<string, number>();
     if (!o.has(sector)) o.set(sector, line);
     owners.set(key, o);
@@ -381,10 +376,7 @@ function checkCities(l: Linter, countries: ReadonlySet<string>, countryKeys: Rea
     if (!['capital', 'city'].includes(kind)) l.error(path, line, `unknown kind '${kind}' (capital or city)`);
     const forms = splitAliases(aliases);
     if (forms.some((a) => a === '')) l.error(path, line, 'empty alias');
-    const dup = `${matchKey(name)}|${country}`;
-    const prev = seen.get(dup);
-    if (prev !== undefined) l.error(path, line, `duplicate of line ${prev}: ${name} ${country}`);
-    else seen.set(dup, line);
+    duplicateRow(l, seen, `${matchKey(name)}|${country}`, path, line, `${name} ${country}`);
     for (const form of [name, ...forms]) {
       if (!form) continue;
       const key = matchKey(form);
