@@ -76,6 +76,7 @@ const TABLES: Record<Plover, Table> = {
       },
       { text: 'The Indian prime minister invited his Bangladeshi counterpart to visit New Delhi.', src: 'IND', tgt: 'BGD', unordered: true },
       { text: 'Serbia and Hungary plan to sign a memorandum on energy security.', src: 'SRB', tgt: 'HUN', unordered: true },
+      { text: 'Canada is prepared to lift its sanctions on Belarus.', src: 'CAN', tgt: 'BLR' },
     ],
     no: [
       { text: 'Egypt did not agree to the proposal from Ethiopia.', why: 'negated' },
@@ -217,6 +218,7 @@ const TABLES: Record<Plover, Table> = {
       },
       { text: 'Kuwait demanded that Iraq return the archives.', src: 'KWT', tgt: 'IRQ' },
       { text: 'Lebanon appealed to France for help.', src: 'LBN', tgt: 'FRA' },
+      { text: 'The Filipino crew sent radio messages asking the Chinese navy to leave.', src: 'PHL', tgt: 'CHN' },
     ],
     no: [
       { text: 'Ukraine did not ask Hungary for weapons.', why: 'negated' },
@@ -343,6 +345,7 @@ const TABLES: Record<Plover, Table> = {
     ],
     no: [
       { text: 'Russia will not deploy troops to Belarus.', why: 'negated' },
+      { text: 'The Filipino crew sent radio messages asking the Chinese navy to leave.', why: "'navy' belongs to the request's clause, not to 'sent'" },
       { text: 'The military exercises ended without incident.', why: 'no actor; a reference to exercises reported before' },
       { text: 'Russia could deploy troops to Belarus.', why: 'hypothetical' },
       {

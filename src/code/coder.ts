@@ -43,7 +43,9 @@ const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 
 const VERBAL = new Set<Plover>(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN']);
 const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
 // future forms of these types are promises (AGREE); of these, threats (THREATEN).
-const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+// (CAMEO 03x: an intent to ease sanctions or restrictions is AGREE too; an announced withdrawal
+// or release is itself a concession, CONCEDE)
+const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE']);
 const TO_THREATEN = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST']);
 
 interface Hit {
@@ -52,6 +54,8 @@ interface Hit {
   to: number;
   /** End of the trigger with its required word ("halted .. aid"): the extent that can contain other triggers. */
   reach: number;
+  /** Index of the required word ("troops" in "sent .. troops"), or -1. */
+  req: number;
 }
 
 /** Finds pattern matches in the tokens: longest first, non-overlapping per start. */
@@ -66,15 +70,32 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
       if (p.not && vetoed(p, toks, i, end)) continue;
       const req = p.requires ? required(p, toks, end, i) : end - 1;
       if (req < 0) continue;
-      hits.push({ p, from: i, to: end, reach: Math.max(end, req + 1) });
+      hits.push({ p, from: i, to: end, reach: Math.max(end, req + 1), req: p.requires ? req : -1 });
     }
   }
   // a hit inside a longer one is dropped: "lifted .. sanctions" is a concession, not a sanction;
   // "halted economic aid" a sanction, not aid
   hits.sort((a, b) => a.from - b.from || b.reach - b.from - (a.reach - a.from));
-  return hits.filter(
+  // a required word after another trigger belongs to that trigger's clause: in "sent messages asking
+  // the navy to stop", "navy" does not make "sent" a deployment
+  const live = hits.filter(
+    (o) =>
+      !(
+        o.req >= o.to &&
+        hits.some(
+          (h) =>
+            h !== o &&
+            h.from >= o.to &&
+            h.from < o.req &&
+            o.req >= h.to &&
+            // "release the detained man": a trigger after a determiner is a modifier inside the object
+            !DET.has(toks[h.from - 1]?.norm ?? ''),
+        )
+      ),
+  );
+  return live.filter(
     (h) =>
-      !hits.some(
+      !live.some(
         (o) =>
           o !== h &&
           o.from <= h.from &&
