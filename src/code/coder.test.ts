@@ -171,6 +171,8 @@ const TABLES: Record<Plover, Table> = {
   },
   AID: {
     yes: [
+      { text: 'Germany has pledged another package of military aid to Ukraine.', src: 'DEU', tgt: 'UKR' },
+      { text: 'Kuwait -- which had already pledged money to Sudan -- sent food and tents to Libya.', src: 'KWT', tgt: 'LBY' },
       { text: 'Japan sent humanitarian aid to Türkiye after the earthquake.', src: 'JPN', tgt: 'TUR' },
       {
         text: 'Germany provided air defense systems to Ukraine.',

@@ -46,6 +46,7 @@ const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
 // (CAMEO 03x: an intent to ease sanctions or restrictions is AGREE too; an announced withdrawal
 // or release is itself a concession, CONCEDE)
 const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE']);
+const PLEDGE = new Set(['pledged', 'pledges', 'offered', 'offers', 'announced']);
 const TO_THREATEN = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST']);
 
 interface Hit {
@@ -101,7 +102,9 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
           o.from <= h.from &&
           o.reach >= h.reach &&
           o.reach - o.from > h.reach - h.from &&
-          (o.p.plover === h.p.plover || h.from > o.from || h.p.noun),
+          // a pattern with a required word is more specific than a bare one at the same word:
+          // "pledged $100 million to Syria" is aid, not a promise
+          (o.p.plover === h.p.plover || h.from > o.from || h.p.noun || (!!o.p.requires && !h.p.requires)),
       ),
   );
 }
@@ -189,6 +192,14 @@ function blocked(toks: readonly Token[], a: number, b: number): boolean {
 function clauseStart(toks: readonly Token[], i: number): number {
   for (let k = i - 1; k >= 0; k--) {
     const n = toks[k]!.norm;
+    // "the UAE -- which had pledged money to Syria -- has sent": a dash or parenthesis aside is transparent
+    if (n === ')' || DASH.has(n)) {
+      const open = asideStart(toks, k);
+      if (open >= 0) {
+        k = open;
+        continue;
+      }
+    }
     if (n === ',' && k > 0) {
       // an aside ", who ... ," or ", which ... ," that closes before i is transparent
       const open = asideOpening(toks, k);
@@ -209,6 +220,22 @@ function clauseStart(toks: readonly Token[], i: number): number {
   return 0;
 }
 
+/** When the dash or ')' at k closes an aside opened by a dash or '(', the index of the opening mark. */
+function asideStart(toks: readonly Token[], k: number): number {
+  const closer = toks[k]!.norm;
+  let j = k - 1;
+  while (j >= 0 && closer !== ')' && DASH.has(toks[j]!.norm)) j--; // "--" is two tokens
+  for (; j >= Math.max(0, k - 25); j--) {
+    const n = toks[j]!.norm;
+    if (closer === ')' ? n === '(' : DASH.has(n)) {
+      while (j > 0 && DASH.has(toks[j - 1]!.norm)) j--;
+      return j;
+    }
+    if (n === ';' || n === ')' || n === '(') return -1;
+  }
+  return -1;
+}
+
 /** When the comma at k closes an aside opened by ", who|which|whose|where", the index of the opening comma. */
 function asideOpening(toks: readonly Token[], k: number): number {
   for (let j = k - 1; j >= Math.max(0, k - 25); j--) {
@@ -227,9 +254,23 @@ function inAside(toks: readonly Token[], at: number, from: number, to: number): 
   for (let k = at; k < to; k++) {
     if (toks[k]!.norm === ',' && asideOpening(toks, k) >= from && asideOpening(toks, k) < at) return true;
   }
+  // "the UAE -- which had pledged money to Syria -- has sent", "Baykar (a Turkish firm) said":
+  // a stretch between dashes or in parentheses that closes before the trigger
+  const dash = (k: number): boolean => DASH.has(toks[k]!.norm) && (k === 0 || !/^\w/.test(toks[k - 1]!.norm) || toks[k - 1]!.end < toks[k]!.start);
+  let opened = false;
+  for (let k = at - 1; k >= from; k--) {
+    if (toks[k]!.norm === '(' || dash(k)) {
+      opened = true;
+      break;
+    }
+    if (toks[k]!.norm === ')') break;
+  }
+  if (!opened) return false;
+  for (let k = at; k < to; k++) if (toks[k]!.norm === ')' || dash(k)) return true;
   return false;
 }
 
+const DASH = new Set(['-', '—', '–', '--']);
 const CONTROL = new Set(['urge', 'urged', 'urges', 'urging', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'presses', 'want', 'wants', 'wanted', 'tell', 'told', 'tells', 'allow', 'allowed', 'allows', 'force', 'forced', 'forces', 'order', 'ordered', 'orders', 'help', 'helped', 'helps', 'invite', 'invited', 'invites', 'encourage', 'encouraged', 'encourages', 'persuade', 'persuaded', 'call', 'called', 'calls', 'expect', 'expects', 'expected', 'let', 'lets', 'instruct', 'instructed', 'instructing', 'demand', 'demanded', 'demands', 'compel', 'compelled']);
 
 function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: number, exclude: Chunk | null): Chunk | null {
@@ -457,7 +498,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
     if (mod.negated) aux.push('negated');
     if (mod.hypothetical) aux.push('hypothetical');
-    if (mod.intend && !mod.negated && !mod.hypothetical) {
+    // "pledged a package of military aid": a pledge of money or aid is reported as aid given
+    const pledgedAid = type === 'AID' && mod.cues.length > 0 && mod.cues.every((c) => PLEDGE.has(c));
+    if (mod.intend && !mod.negated && !mod.hypothetical && !pledgedAid) {
       if (type === 'RETREAT') {
         // an announced release or withdrawal is a verbal concession (PLOVER CONCEDE)
         explain.push(`future or intent (${mod.cues.join(', ')}): RETREAT announced is CONCEDE`);
