@@ -150,6 +150,8 @@ function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): b
  * signed"), within 6 tokens before it; -1 when there is none.
  */
 function required(p: Pattern, toks: readonly Token[], end: number, from: number): number {
+  // "ordered .. ambassador .. leave": the required word may be part of the trigger itself
+  for (let k = from; k < end; k++) if (p.requires!.has(toks[k]!.norm)) return end - 1;
   for (let k = end; k < Math.min(toks.length, end + 10); k++) {
     if (p.requires!.has(toks[k]!.norm)) return k;
     if (toks[k]!.norm === ';') break;
