@@ -157,7 +157,7 @@ function required(p: Pattern, toks: readonly Token[], end: number, from: number)
     if (toks[k]!.norm === ';') break;
   }
   if (BE.has(toks[from - 1]?.norm ?? '') || BE.has(toks[from - 2]?.norm ?? '')) {
-    for (let k = from - 1; k >= Math.max(0, from - 6); k--) if (p.requires!.has(toks[k]!.norm)) return end - 1;
+    for (let k = from - 1; k >= Math.max(0, from - 10); k--) if (p.requires!.has(toks[k]!.norm)) return end - 1;
   }
   return -1;
 }
@@ -385,6 +385,8 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   }
   const before = k >= 0 ? toks[k]!.norm : '';
   let inPP = NP_PREPS.has(before) && (determiner || k < i - 1);
+  // "announced the start of joint exercises with Italy": the phrase reports the event beginning
+  if (inPP && before === 'of' && STARTS.has(toks[k - 1]?.norm ?? '')) inPP = false;
   // "three were killed in a bomb attack": the phrase reports the event that harmed them
   if (inPP && (before === 'in' || before === 'during' || before === 'by')) {
     for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (VICTIM.has(toks[j]!.norm)) inPP = false;
@@ -392,6 +394,7 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
 const REFERENCE = new Set(['condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'kick-off', 'commencement']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
 
@@ -421,7 +424,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     let src: Chunk | null;
     let tgt: Chunk | null;
     const subj = p.self && host ? host : subjectOf(toks, chunks, h.from, null);
-    if (passive) {
+    if (passive && p.roles === 'os') {
+      // "the president was received by the king": the subject is the visitor, the agent the host
+      src = subj;
+      tgt = agentOf(toks, chunks, h.to);
+      explain.push('passive voice of a host pattern: the subject is the visitor (source)');
+    } else if (passive) {
       const agent = agentOf(toks, chunks, h.to);
       src = agent;
       tgt = subj;
