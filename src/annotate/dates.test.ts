@@ -69,6 +69,7 @@ const rows: Row[] = [
   ['The raid happened two weeks ago.', 'two weeks ago', '2024-03-19', 'week', 'approximate'],
   ['The raid happened five months ago.', 'five months ago', '2023-11-01', 'month', 'approximate'],
   ['The raid happened a year ago.', 'a year ago', '2023-01-01', 'year', 'approximate'],
+  ['The deal was inked five years back.', 'five years back', '2019-01-01', 'year', 'approximate'],
   ['Elections will be held in 10 days.', 'in 10 days', '2024-04-12', 'day', 'approximate'],
   ['Troops will withdraw within two weeks.', 'within two weeks', '2024-04-16', 'week', 'approximate'],
   ['Trade doubled over the past two years.', 'the past two years', '2022-04-02', 'year', 'range', '2024-04-02'],

@@ -83,7 +83,7 @@ const CORE = [
   // (last) March( 2022)
   `(?:(?<mrel>last|next|this|past|coming)\\s+)?(?<myM>${MONTH_FULL})(?!\\w)(?:,?\\s+(?:of\\s+)?(?<myY>${YEAR}))?`,
   // 3 days ago, (the past) two years, in 2 weeks
-  `(?:the\\s+(?<nrel>past|last|next|coming|previous|following)\\s+)?(?<n>${NUM})\\s+(?<nu>day|week|month|year|decade)s?(?!\\w)(?:\\s+(?<ago>ago|from\\s+now|hence)(?!\\w))?`,
+  `(?:the\\s+(?<nrel>past|last|next|coming|previous|following)\\s+)?(?<n>${NUM})\\s+(?<nu>day|week|month|year|decade)s?(?!\\w)(?:\\s+(?<ago>ago|back|earlier|from\\s+now|hence)(?!\\w))?`,
   // yesterday, this morning, the day before yesterday
   `(?<dw>the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|(?:earlier|later)\\s+today|yesterday|today|tonight|tomorrow|this\\s+(?:morning|afternoon|evening)|last\\s+night)(?!\\w)${PART_OF_DAY}`,
   // last week, earlier this month, the past year
@@ -275,7 +275,7 @@ function resolveCore(g: Groups, ref: string | null, pre: string | undefined, edg
     }
     let sign: number;
     let reason: string;
-    if (ago === 'ago') {
+    if (ago === 'ago' || ago === 'back' || ago === 'earlier') {
       sign = -1;
       reason = `${n} ${unit}(s) before reference`;
     } else if (ago !== undefined || pre === 'within' || pre === 'in') {
