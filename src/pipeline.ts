@@ -188,6 +188,9 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       if (!partial && !(r.noTarget && r.source) && (r.source === null) !== (r.target === null)) continue;
       // a country signing with, meeting, aiding or sanctioning itself (USA -> USA) is a misread pair
       if (r.source && r.target && INTERNATIONAL.has(r.type) && r.source.country === r.target.country && r.source.sector === r.target.sector) continue;
+      // "Chinese President Xi received ... in China", "Iran's ambassador ... Iran": a country paired with
+      // itself, one side a bare country name, is one actor read twice (a domestic event names two sectors)
+      if (r.source && r.target && r.sourceSpan && r.targetSpan && !PHYSICAL.has(r.type) && r.source.country === r.target.country && (!r.source.sector || !r.target.sector)) continue;
       const ev = finish(doc, s, r, place, dates);
       if (!keepModal && ev.aux.some((a) => a !== 'intend')) continue;
       const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;
@@ -268,6 +271,8 @@ function mainDyad(ranked: [string, number][]): [string, string] | null {
   return [top[0], second[0]];
 }
 
+// events done to people and places, where a bare country side may stand for its people
+const PHYSICAL = new Set(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 const INTERNATIONAL = new Set(['SUPPORT', 'CONSULT', 'AGREE', 'COOPERATE', 'AID', 'SANCTION']);
 const DYADIC = new Set(['SUPPORT', 'AGREE', 'CONSULT']);
 
@@ -318,6 +323,8 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
 function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: string | null): RawEvent {
   // who attacked whom is never guessed from the article's topic
   if ((r.source && r.target) || (r.type === 'ASSAULT' && dyad)) return r;
+  // a resignation or a missile test has no target by nature
+  if (r.noTarget && r.source) return r;
   const known = r.source ?? r.target;
   if (!known) return r;
   let other: string | null = null;
@@ -340,7 +347,7 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
 
 // material events worth recording even when no actor is named ("a bomb exploded in the market")
 const ACTORLESS = new Set(['ASSAULT', 'PROTEST']);
-const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'CONCEDE', 'RETREAT', 'MOBILIZE']);
+const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'REJECT', 'THREATEN', 'CONCEDE', 'RETREAT', 'MOBILIZE']);
 
 /** The date mention closest to the trigger (a following one wins ties: "met on Tuesday"). */
 function nearestDate(dates: readonly DateMention[], at: number, reference: string | null): DateMention | null {

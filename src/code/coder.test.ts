@@ -676,3 +676,21 @@ describe('coder: bad input', () => {
     for (const e of d.events) assert.equal(e.date.value, null);
   });
 });
+
+describe('coder: one actor read twice', () => {
+  test('a country paired with itself through a bare name is no event', () => {
+    const evs = code('Chinese President Xi Jinping hosted the Pakistani prime minister in Beijing, China.');
+    assert.ok(evs.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'PAK' && ctry(e.target) === 'CHN'), show(evs));
+    assert.ok(!evs.some((e) => ctry(e.source) === 'CHN' && ctry(e.target) === 'CHN'), show(evs));
+  });
+  test('a domestic event with two sectors stays', () => {
+    const evs = code('The Kenyan police arrested opposition leaders in Nairobi.');
+    assert.ok(evs.some((e) => e.type === 'COERCE' && ctry(e.source) === 'KEN' && ctry(e.target) === 'KEN'), show(evs));
+  });
+  test('a resignation gets no target from the article', () => {
+    const evs = code("Georgia and Russia held talks in Prague. Georgia's prime minister resigned on Sunday.");
+    const quit = evs.find((e) => e.type === 'RETREAT');
+    assert.ok(quit, show(evs));
+    assert.equal(quit.target, null);
+  });
+});
