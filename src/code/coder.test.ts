@@ -164,6 +164,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Jordan shared intelligence with Iraq.', src: 'JOR', tgt: 'IRQ', unordered: true },
     ],
     no: [
+      { text: 'Serbia signed an agreement with France to buy twelve Rafale jets.', why: 'the purchase is the content of the agreement, not an event of its own' },
       { text: 'Greece will not buy fighter jets from Türkiye.', why: 'negated' },
       { text: 'Military exercises began near the border.', why: 'no actors; one-sided exercises are MOBILIZE anyway' },
       { text: 'Russia could sell fighter jets to Iran.', why: 'hypothetical' },

@@ -394,9 +394,20 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
 const REFERENCE = new Set(['condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const CONTENT = new Set(['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
 const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'kick-off', 'commencement']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
+
+/** "an agreement (with France) to": a deal or effort noun a few words before the infinitive's 'to'. */
+function contentOf(toks: readonly Token[], k: number): boolean {
+  for (let j = k; j >= Math.max(0, k - 4); j--) {
+    const t = toks[j]!;
+    if (CONTENT.has(t.norm)) return true;
+    if (t.punct || BE.has(t.norm) || SPEECH.has(t.norm) || HARD_STOP.has(t.norm)) return false;
+  }
+  return false;
+}
 
 /** Codes every event of one sentence. */
 export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: readonly Chunk[]): RawEvent[] {
@@ -417,6 +428,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
     // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
+    // not an event of its own (the signing or the attempt is)
+    if (toks[h.from - 1]?.norm === 'to' && contentOf(toks, h.from - 2)) continue;
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
     if (DET.has(toks[h.from - 1]?.norm ?? '') && REFERENCE.has(toks[h.from - 2]?.norm ?? '')) continue;
     const passive = isPassive(toks, h.to - 1, p);
