@@ -493,8 +493,13 @@ describe('coder: conventions', () => {
     },
   );
 
-  test('a compound subject yields one event per pair', () => {
+  test('a compound subject signing yields the pair in both directions (each side supports the other)', () => {
     const evs = code('Azerbaijan and Türkiye signed a defense cooperation agreement.').filter((e) => e.type === 'SUPPORT');
+    assert.deepEqual(evs.map((e) => `${ctry(e.source)}>${ctry(e.target)}`).sort(), ['AZE>TUR', 'TUR>AZE'], show(evs));
+  });
+
+  test('a compound subject of a symmetric type yields one event per pair', () => {
+    const evs = code('Azerbaijan and Türkiye held joint military exercises.').filter((e) => e.type === 'COOPERATE');
     assert.equal(evs.length, 1, show(evs));
   });
 
@@ -502,8 +507,9 @@ describe('coder: conventions', () => {
     'a list of three countries yields the three pairs',
     () => {
       const evs = code('Azerbaijan, Georgia and Türkiye signed a trilateral declaration.').filter((e) => e.type === 'SUPPORT');
-      const pairs = evs.map((e) => [ctry(e.source), ctry(e.target)].sort().join('-')).sort();
+      const pairs = [...new Set(evs.map((e) => [ctry(e.source), ctry(e.target)].sort().join('-')))].sort();
       assert.deepEqual(pairs, ['AZE-GEO', 'AZE-TUR', 'GEO-TUR'], show(evs));
+      assert.equal(evs.length, 6, show(evs));
     },
   );
 

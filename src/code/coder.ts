@@ -562,6 +562,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       // "Azerbaijan and Türkiye agreed": every pair of the compound
       const m = src.members;
       for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) pairs.push([m[a]!, m[b]!]);
+      // "Czechia and China signed": each signs toward the other (SUPPORT has a direction)
+      if (!SYMMETRIC.has(type)) for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) pairs.push([m[b]!, m[a]!]);
       explain.push('compound actor: one event per pair');
     } else {
       if (!tgt) tgtMembers = [null];

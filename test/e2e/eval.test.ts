@@ -23,7 +23,7 @@ const ev = (plover: string, source: string | null, target: string | null) => ({ 
 // six documents; the expected figures are worked out in the comments
 const GOLD = [
   // tp ASSAULT RUS>UKR, tp SUPPORT AZE>TUR
-  { id: 'e1', date: '2024-03-15', text: 'Russia attacked Ukraine. Azerbaijan and Türkiye signed a defense cooperation agreement.', events: [ev('ASSAULT', 'RUSMIL', 'UKR'), ev('SUPPORT', 'AZE', 'TURGOV')] },
+  { id: 'e1', date: '2024-03-15', text: 'Russia attacked Ukraine. Azerbaijan signed a defense cooperation agreement with Türkiye.', events: [ev('ASSAULT', 'RUSMIL', 'UKR'), ev('SUPPORT', 'AZE', 'TURGOV')] },
   // the negated attack is left out; tp AID JPN>TUR; fn CONSULT FRA>DEU (nothing in the text)
   { id: 'e2', date: '2024-03-15', text: 'Türkiye did not attack Syria. Japan sent humanitarian aid to Türkiye.', events: [ev('AID', 'JPN', 'TUR'), ev('CONSULT', 'FRA', 'DEU')] },
   // no event on either side
