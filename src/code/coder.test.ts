@@ -79,6 +79,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Canada is prepared to lift its sanctions on Belarus.', src: 'CAN', tgt: 'BLR' },
     ],
     no: [
+      { text: 'Pakistan rejected a fresh offer from Afghanistan for direct talks.', why: 'the offer is what was rejected, a reference' },
       { text: 'Egypt did not agree to the proposal from Ethiopia.', why: 'negated' },
       { text: 'Armenia might agree to a new border commission with Azerbaijan.', why: 'hypothetical' },
       { text: 'Analysts said an agreement between Greece and Türkiye would be difficult.', why: 'a nominal agreement that nobody made' },

@@ -353,12 +353,14 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   // a gerund right after a preposition names an activity, not an event: "a ban on exporting arms"
   if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '')) return { determiner: true, inPP: true };
   // a past form is a verb ("protesters marched"), or an adjective right after a determiner ("the detained man")
-  if (/ed$/.test(toks[i]!.norm)) return { determiner: DET.has(toks[i - 1]?.norm ?? ''), inPP: false };
+  if (/ed$/.test(toks[i]!.norm) || PAST.has(toks[i]!.norm)) return { determiner: DET.has(toks[i - 1]?.norm ?? ''), inPP: false };
   // walk left over the noun phrase: modifiers, numbers, an actor phrase, up to a determiner
   let k = i - 1;
   let determiner = false;
   for (let steps = 0; k >= 0 && steps < 5; steps++, k--) {
     const t = toks[k]!;
+    // "on Monday gave": a day or time word ends a phrase of its own
+    if (TIME_WORD.test(t.norm)) return { determiner: false, inPP: false };
     if (DET.has(t.norm)) {
       determiner = true;
       // "Russia's invasion": the possessor phrase belongs to the noun phrase too
@@ -395,9 +397,22 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
 }
 const REFERENCE = new Set(['condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const CONTENT = new Set(['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
+// irregular past forms: always verbs ("the EU on Monday gave Chad aid")
+const PAST = new Set(['gave', 'sent', 'met', 'held', 'took', 'struck', 'shot', 'fought', 'sought', 'brought', 'bought', 'sold', 'led', 'won', 'made', 'told', 'threw', 'drew', 'froze', 'broke', 'withdrew', 'began', 'flew', 'swore', 'spoke', 'stole', 'overran', 'undertook', 'forbade', 'laid', 'paid', 'fled', 'sank', 'shut', 'split', 'spent', 'stood', 'tore', 'wrote', 'rode', 'beat', 'hid', 'slew']);
+const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|morning|evening|afternoon|night|week|month|year|weekend)$/;
 const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'kick-off', 'commencement']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
+
+/** "condemned the attack", "rejected a fresh offer": a determiner (and modifiers) after a reporting verb. */
+function referenced(toks: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(1, i - 3); k--) {
+    const n = toks[k]!.norm;
+    if (DET.has(n)) return REFERENCE.has(toks[k - 1]!.norm);
+    if (toks[k]!.punct || !/^[a-z-]+$/.test(n) || BE.has(n) || n === 'and' || n === 'or' || n === 'but' || REFERENCE.has(n)) return false;
+  }
+  return false;
+}
 
 /** "an agreement (with France) to": a deal or effort noun a few words before the infinitive's 'to'. */
 function contentOf(toks: readonly Token[], k: number): boolean {
@@ -432,7 +447,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // not an event of its own (the signing or the attempt is)
     if (toks[h.from - 1]?.norm === 'to' && contentOf(toks, h.from - 2)) continue;
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
-    if (DET.has(toks[h.from - 1]?.norm ?? '') && REFERENCE.has(toks[h.from - 2]?.norm ?? '')) continue;
+    if (referenced(toks, h.from)) continue;
     const passive = isPassive(toks, h.to - 1, p);
     const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
