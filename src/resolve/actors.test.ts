@@ -112,6 +112,8 @@ describe('resolve/actors: capitals, sectors, organisations', () => {
     const mem = newMemory('2024-04-02', false);
     mem.home = 'KEN';
     assert.deepEqual(codesOf('The police arrested him.', 'police', mem), ['KENCOP']);
+    // a sponsor named in the phrase: the group is not the home country's
+    assert.deepEqual(codesOf('The Iranian-backed militias attacked.', 'Iranian-backed militias', mem), ['---UAF']);
   });
 
   test('a city after "in" is a place, not an actor', () => {

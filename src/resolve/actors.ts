@@ -442,12 +442,16 @@ function resolveConjunct(
   if (sector && !title && !modifier && !(mem.dyad && !mem.home)) {
     // "police", "protesters" with no country: the document's home country in a one-country story, else unknown
     // (in a story about a pair of countries such a phrase is left to the pair)
-    const home = mem.home ?? '---';
-    const via = mem.home ? 'home country of the document' : 'no country named';
+    // "Iranian-backed militias", "pro-Russian separatists": a sponsor is named, the group's own country is not
+    const sponsored = toks.slice(Math.max(0, c[0]!.from - 2), c[c.length - 1]!.to).some((t) => SPONSORED.test(t.norm));
+    const home = (!sponsored && mem.home) || '---';
+    const via = home !== '---' ? 'home country of the document' : 'no country named';
     return { actors: [{ country: home, sector, name: null, via, isPerson: false }], place: false };
   }
   return null;
 }
+
+const SPONSORED = /^(pro-.+|.+-(backed|aligned|allied|supported|funded|sponsored|linked|affiliated|controlled|led))$/;
 
 // words after which a sector noun is still the head of its phrase ("the military said", "police in Delhi")
 const FUNCTION_WORDS = new Set(
