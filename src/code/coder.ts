@@ -118,12 +118,15 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
       // an "object" pattern needs something in the gap: "wants Putin to", not "wants to"
       let k = p.object ? j + 1 : j;
       let found = -1;
-      while (k < toks.length && k <= j + 3) {
+      // quotation marks do not count as words: 'vowed a "harsh" response'
+      let limit = j + 3;
+      while (k < toks.length && k <= limit) {
         if (nextSlot.has(toks[k]!.norm)) {
           found = k;
           break;
         }
         if (toks[k]!.norm === '.' || toks[k]!.norm === ';') break;
+        if (QUOTE.has(toks[k]!.norm)) limit++;
         k++;
       }
       if (found < 0) return -1;
@@ -306,13 +309,15 @@ function objectOf(
   to: number,
   p: Pattern,
   passive: boolean,
+  triggerEnd = to,
 ): { chunk: Chunk; prep: string } | null {
   const preps = p.targetPreps ?? DEFAULT_PREPS;
   let fallback: { chunk: Chunk; prep: string } | null = null;
   for (const ch of chunks) {
     if (ch.from < to) continue;
     if (ch.from - to > 14) break;
-    if (blocked(toks, to, ch.from)) break;
+    // the words of a gapped trigger ('vowed a "harsh" response') do not block what follows it
+    if (blocked(toks, ch.from >= triggerEnd ? triggerEnd : to, ch.from)) break;
     // ", a Jordanian official said": the speaker of a trailing report, not the target
     if (SPEECH.has(toks[ch.to]?.norm ?? '') || SPEECH.has(toks[ch.to + 1]?.norm ?? '')) break;
     const prep = prepBefore(toks, ch);
@@ -399,6 +404,7 @@ const REFERENCE = new Set(['condemning', 'denouncing', 'denying', 'blaming', 'cr
 const CONTENT = new Set(['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
 // irregular past forms: always verbs ("the EU on Monday gave Chad aid")
 const PAST = new Set(['gave', 'sent', 'met', 'held', 'took', 'struck', 'shot', 'fought', 'sought', 'brought', 'bought', 'sold', 'led', 'won', 'made', 'told', 'threw', 'drew', 'froze', 'broke', 'withdrew', 'began', 'flew', 'swore', 'spoke', 'stole', 'overran', 'undertook', 'forbade', 'laid', 'paid', 'fled', 'sank', 'shut', 'split', 'spent', 'stood', 'tore', 'wrote', 'rode', 'beat', 'hid', 'slew']);
+const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|morning|evening|afternoon|night|week|month|year|weekend)$/;
 const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'kick-off', 'commencement']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
@@ -480,7 +486,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         tgt = null;
       } else {
         // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
-        tgt = objectOf(toks, chunks, p.slots.includes(null) ? h.from + 1 : h.to, p, false)?.chunk ?? null;
+        tgt = objectOf(toks, chunks, p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
       }
     }
     // "Holding Pakistan responsible for the attack, India suspended ...": an opening participle or
