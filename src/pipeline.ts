@@ -1,8 +1,8 @@
 // the one place that orders the stages: ingest -> annotate -> resolve -> code.
 import { type DateMention, type Sentence, annotate, isPastBeyond, resolveDates } from './annotate/index.js';
-import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate } from './core/index.js';
+import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate, Span } from './core/index.js';
 import { addDays, isCodable, stableId } from './core/index.js';
-import { type PatternIndex, type RawEvent, codeTokens, loadPatterns } from './code/index.js';
+import { EXERCISE_RULES, type PatternIndex, type RawEvent, codeTokens, exerciseHost, loadPatterns } from './code/index.js';
 import { type ActorRef, type Chunk, type Lexicon, findChunks, loadLexicon, matchAt, newMemory } from './resolve/index.js';
 import { type WeaponsLexicon, loadWeapons } from './code/load-weapons.js';
 import { extractTransfer } from './code/transfers.js';
@@ -153,9 +153,16 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   const dyad = mainDyad(ranked);
   mem.dyad = dyad !== null;
   const events: CodedEvent[] = [];
+  // the host of the exercise the article is about, once a sentence names it
+  let host: { actor: ActorRef; span: Span } | null = null;
   for (const s of ann.sentences) {
     const chunks: Chunk[] = attributeQuotes(s, findChunks(lex, s.tokens, mem));
-    const raws = codeTokens(patterns, s.tokens, chunks);
+    const named = exerciseHost(s.tokens, chunks);
+    if (named) host = { actor: named.members[0]!, span: { start: s.tokens[named.from]!.start, end: s.tokens[named.to - 1]!.end } };
+    const coded = codeTokens(patterns, s.tokens, chunks);
+    // an exercise between two named partners, neither of them the host, is another exercise
+    if (!named && host && coded.some((r) => EXERCISE_RULES.has(r.rule) && r.source && r.targetSpan && !r.members.includes(host!.actor.country))) host = null;
+    const raws = withHost(coded, host, named !== null);
     if (raws.length === 0) continue;
     const place = placeOf(lex, s, ann.lowercase);
     const dates = resolveDates(doc.text, s.span, doc.date);
@@ -348,6 +355,39 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
 // material events worth recording even when no actor is named ("a bomb exploded in the market")
 const ACTORLESS = new Set(['ASSAULT', 'PROTEST']);
 const DOMESTIC = new Set(['COERCE', 'ASSAULT', 'PROTEST', 'REQUEST', 'REJECT', 'THREATEN', 'CONCEDE', 'RETREAT', 'MOBILIZE']);
+
+/**
+ * Participants of a multinational exercise pair with its host, not with each other: "the US and
+ * Chinese forces joined maneuvers that Brazil leads" is BRA–USA and BRA–CHN; "troops from eight
+ * countries take part in the maneuvers" pairs each with the host named earlier in the article.
+ */
+function withHost(raws: RawEvent[], host: { actor: ActorRef; span: Span } | null, here: boolean): RawEvent[] {
+  if (!host) return raws;
+  const out: RawEvent[] = [];
+  const h = host.actor;
+  // "the US and China joined maneuvers that Brazil leads": with the host in the sentence, the
+  // participants' pair among themselves is no event
+  const withH = (r: RawEvent): boolean => r.source?.country === h.country || r.target?.country === h.country;
+  const hosted = new Set(raws.filter((r) => EXERCISE_RULES.has(r.rule) && withH(r)).map((r) => r.trigger.start));
+  for (const r of raws) {
+    if (here && hosted.has(r.trigger.start) && !withH(r)) continue;
+    if (!EXERCISE_RULES.has(r.rule) || !r.source || withH(r) || r.members.includes(h.country)) {
+      out.push(r);
+      continue;
+    }
+    const why = `participant of an exercise hosted by ${h.country}${here ? '' : ' (named earlier in the document)'}`;
+    // a pair read from a compound subject ("US and Chinese troops took part") has no target phrase of its own
+    const parties = r.target && (here || !r.targetSpan) ? [r.source, r.target] : r.target ? [] : [r.source];
+    if (parties.length === 0) {
+      out.push(r);
+      continue;
+    }
+    for (const a of parties) {
+      out.push({ ...r, source: a, target: h, targetSpan: here ? host.span : null, members: [a.country, h.country], explain: [...r.explain, why] });
+    }
+  }
+  return out;
+}
 
 /** The date mention closest to the trigger (a following one wins ties: "met on Tuesday"). */
 function nearestDate(dates: readonly DateMention[], at: number, reference: string | null): DateMention | null {

@@ -702,3 +702,22 @@ describe('coder: one actor read twice', () => {
     assert.equal(quit.target, null);
   });
 });
+
+describe('coder: multinational exercises pair each participant with the host', () => {
+  const pairs = (evs: readonly CodedEvent[]): string[] =>
+    [...new Set(evs.filter((e) => e.type === 'COOPERATE').map((e) => [ctry(e.source), ctry(e.target)].sort().join('-')))].sort();
+  test('a host named in the sentence', () => {
+    const evs = code('The Indian and French navies joined joint drills that the Omani navy is leading.');
+    assert.deepEqual(pairs(evs), ['FRA-OMN', 'IND-OMN'], show(evs));
+  });
+  test('a host named earlier in the article, a list of participants later', () => {
+    const evs = code(
+      'Thailand is hosting the annual Cobra Gold exercises this month. Troops from the United States, Japan, South Korea, Indonesia and Singapore are taking part in the drills.',
+    );
+    assert.deepEqual(pairs(evs), ['IDN-THA', 'JPN-THA', 'KOR-THA', 'SGP-THA', 'THA-USA'], show(evs));
+  });
+  test('an exercise between two other named partners is not the host’s', () => {
+    const evs = code('Thailand is hosting the Cobra Gold exercises. Separately, Japan held joint naval exercises with India.');
+    assert.ok(pairs(evs).includes('IND-JPN'), show(evs));
+  });
+});

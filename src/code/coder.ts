@@ -31,7 +31,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 // words that end the search for an argument: another clause starts there.
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
-const PREPS = new Set(['in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const PREPS = new Set(['besides', 'except', 'beside', 'in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
 const DISASTER = new Set(['tsunami', 'earthquake', 'quake', 'volcano', 'eruption', 'flood', 'floods', 'flooding', 'landslide', 'landslides', 'cyclone', 'hurricane', 'typhoon', 'storm', 'blaze', 'wildfire', 'leak', 'crash', 'accident', 'collision', 'derailment', 'avalanche', 'heatwave', 'drought', 'stampede', 'collapse', 'collapsed', 'mudslide', 'tornado', 'lightning']);
 const VERB_MARKERS = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'must', 'should', 'shall', 'can', "'ll", 'not', "n't"]);
 const HARMFUL = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'MOBILIZE']);
@@ -430,6 +430,41 @@ function contentOf(toks: readonly Token[], k: number): boolean {
   return false;
 }
 
+/** Exercise patterns: joint exercises and taking part in them. */
+export const EXERCISE_RULES = new Set(['cooperate/001', 'cooperate/011']);
+const EXERCISE = new Set(['exercise', 'exercises', 'drill', 'drills', 'maneuvers', 'manoeuvres', 'maneuver', 'manoeuvre', 'wargames', 'war-games', 'games']);
+const HOSTING = new Set(['lead', 'leads', 'leading', 'led', 'host', 'hosts', 'hosting', 'hosted', 'organize', 'organizes', 'organizing', 'organized', 'organise', 'organises', 'organising', 'organised', 'hold', 'holds', 'holding', 'held', 'stage', 'stages', 'staging', 'staged']);
+
+/**
+ * The host of an exercise named in the sentence: "maneuvers that the Brazilian army is leading",
+ * "drills hosted by Thailand", "NATO is holding a military exercise". Null when none is named.
+ */
+export function exerciseHost(toks: readonly Token[], chunks: readonly Chunk[]): Chunk | null {
+  for (let i = 0; i < toks.length; i++) {
+    if (!EXERCISE.has(toks[i]!.norm)) continue;
+    // "... maneuvers that/which the Brazilian Armed Forces are leading"
+    if (toks[i + 1]?.norm === 'that' || toks[i + 1]?.norm === 'which') {
+      const c = chunks.find((ch) => ch.from > i + 1 && ch.from <= i + 4 && !ch.placeOnly && !ch.coref);
+      if (c) {
+        for (let k = c.to; k < Math.min(toks.length, c.to + 3); k++) if (HOSTING.has(toks[k]!.norm)) return c;
+      }
+    }
+    // "... drills hosted by Thailand", "exercises led by NATO"
+    if (HOSTING.has(toks[i + 1]?.norm ?? '') && toks[i + 2]?.norm === 'by') {
+      const c = chunks.find((ch) => ch.from >= i + 3 && ch.from <= i + 5 && !ch.placeOnly);
+      if (c) return c;
+    }
+    // "NATO is holding a military exercise", "Brazil hosted the drills": the host verb a few words before
+    for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (!HOSTING.has(toks[k]!.norm)) continue;
+      const c = subjectOf(toks, chunks, k, null);
+      if (c && !c.coref && c.members.length === 1) return c;
+      break;
+    }
+  }
+  return null;
+}
+
 /** Codes every event of one sentence. */
 export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: readonly Chunk[]): RawEvent[] {
   const out: RawEvent[] = [];
@@ -575,11 +610,15 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     let tgtMembers: (ActorRef | null)[] = tgt ? [...tgt.members] : [null];
     const pairs: [ActorRef | null, ActorRef | null][] = [];
     if (!tgt && src && src.members.length > 3 && (SYMMETRIC.has(type) || p.roles === 'pair')) {
-      // "troops from eight countries take part": who pairs with whom is not in the sentence
-      explain.push(`compound of ${src.members.length} actors and no target: no pair is coded`);
-      continue;
-    }
-    if (!tgt && src && src.members.length > 1 && (SYMMETRIC.has(type) || p.roles === 'pair')) {
+      // "troops from eight countries take part": who pairs with whom is not in the sentence; an exercise
+      // may pair each with its host (known from the document), so each member stays, one-sided
+      if (!EXERCISE_RULES.has(p.id)) {
+        explain.push(`compound of ${src.members.length} actors and no target: no pair is coded`);
+        continue;
+      }
+      explain.push(`compound of ${src.members.length} actors and no target: each member waits for the exercise's host`);
+      for (const m of src.members) pairs.push([m, null]);
+    } else if (!tgt && src && src.members.length > 1 && (SYMMETRIC.has(type) || p.roles === 'pair')) {
       // "Azerbaijan and Türkiye agreed": every pair of the compound
       const m = src.members;
       for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) pairs.push([m[a]!, m[b]!]);
