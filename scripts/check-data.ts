@@ -373,7 +373,7 @@ function checkCities(l: Linter, countries: ReadonlySet<string>, countryKeys: Rea
     const lo = Number(lon);
     if (lat === '' || !Number.isFinite(la) || la < -90 || la > 90) l.error(path, line, `lat '${lat}' is not a number in -90..90`);
     if (lon === '' || !Number.isFinite(lo) || lo < -180 || lo > 180) l.error(path, line, `lon '${lon}' is not a number in -180..180`);
-    if (!['capital', 'city'].includes(kind)) l.error(path, line, `unknown kind '${kind}' (capital or city)`);
+    if (!['capital', 'city', 'region'].includes(kind)) l.error(path, line, `unknown kind '${kind}' (capital, city or region)`);
     const forms = splitAliases(aliases);
     if (forms.some((a) => a === '')) l.error(path, line, 'empty alias');
     duplicateRow(l, seen, `${matchKey(name)}|${country}`, path, line, `${name} ${country}`);
