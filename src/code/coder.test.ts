@@ -300,6 +300,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Kenyan doctors went on strike.', src: 'KEN' },
     ],
     no: [
+      { text: 'The Georgian opposition agreed to postpone the demonstration in Tbilisi.', why: 'a postponed demonstration did not take place' },
       { text: 'Iranians did not protest.', why: 'negated' },
       { text: 'Armenians could protest the decision.', why: 'hypothetical' },
       { text: 'The strike on the Lebanese village killed five people.', why: "a military strike is no labour strike" },
@@ -393,6 +394,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Houthi rebels attacked a British ship.', src: 'YEM', tgt: 'GBR' },
     ],
     no: [
+      { text: 'UN helicopters evacuated the wounded from the Bosnian town of Gorazde.', why: "'the wounded' are people, not an attack" },
       { text: 'Türkiye did not attack Syria.', why: 'negated' },
       { text: 'In 1998, Iraq attacked Kuwait.', why: 'historical background' },
       { text: 'Turkey could attack Syria if the talks fail.', why: 'hypothetical' },

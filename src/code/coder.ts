@@ -400,7 +400,8 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   }
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
-const REFERENCE = new Set(['condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const REFERENCE = new Set(['postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
 const CONTENT = new Set(['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
 // irregular past forms: always verbs ("the EU on Monday gave Chad aid")
 const PAST = new Set(['gave', 'sent', 'met', 'held', 'took', 'struck', 'shot', 'fought', 'sought', 'brought', 'bought', 'sold', 'led', 'won', 'made', 'told', 'threw', 'drew', 'froze', 'broke', 'withdrew', 'began', 'flew', 'swore', 'spoke', 'stole', 'overran', 'undertook', 'forbade', 'laid', 'paid', 'fled', 'sank', 'shut', 'split', 'spent', 'stood', 'tore', 'wrote', 'rode', 'beat', 'hid', 'slew']);
@@ -479,6 +480,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const use = nominalUse(toks, h.from, chunks);
     // a verb-only trigger after a determiner is a noun ("the host", "a meeting of minds")
     if (use.determiner && !p.noun && !p.report && p.slots.length === 1 && DET.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // "evacuated the wounded", "freed the detained": a past form right after a determiner names people
+    if (p.slots.length === 1 && /ed$/.test(toks[h.from]!.norm) && ARTICLE.has(toks[h.from - 1]?.norm ?? '') && !p.self) continue;
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
     // ("in response to the attack", "during the talks"), not a report of it
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
