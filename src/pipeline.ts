@@ -95,6 +95,8 @@ function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
   });
 }
 
+const ATTRIBUTION = new Set(['said', 'says', 'told', 'reported', 'reports', 'added', 'stated', 'announced']);
+
 /** A place named in the sentence with in/at: the gazetteer's city or a country. */
 function placeOf(lex: Lexicon, s: Sentence, lowercase: boolean): Place | null {
   const toks = s.tokens;
@@ -105,6 +107,8 @@ function placeOf(lex: Lexicon, s: Sentence, lowercase: boolean): Place | null {
     if (toks[j]?.norm === 'the') j++;
     const m = matchAt(lex, toks, j, lowercase);
     if (!m) continue;
+    // ", relief officials in Nairobi said": the place of the source of the report, not of the event
+    if (toks.slice(m.to, m.to + 3).some((t) => ATTRIBUTION.has(t.norm))) continue;
     const city = m.entries.find((e) => e.kind === 'city');
     if (city) return { name: city.name, country: city.code, lat: city.lat ?? null, lon: city.lon ?? null };
     const ctry = m.entries.find((e) => e.kind === 'country' && (e.sub === 'name' || e.sub === 'alt'));

@@ -79,6 +79,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Canada is prepared to lift its sanctions on Belarus.', src: 'CAN', tgt: 'BLR' },
     ],
     no: [
+      { text: 'Israel vowed not to return the Golan Heights to Syria.', why: 'a promise not to act' },
       { text: 'Pakistan rejected a fresh offer from Afghanistan for direct talks.', why: 'the offer is what was rejected, a reference' },
       { text: 'Egypt did not agree to the proposal from Ethiopia.', why: 'negated' },
       { text: 'Armenia might agree to a new border commission with Azerbaijan.', why: 'hypothetical' },
@@ -105,6 +106,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Talks between Armenia and Azerbaijan resumed in Washington.', src: 'ARM', tgt: 'AZE', unordered: true },
     ],
     no: [
+      { text: 'The first NATO peacekeeping troops arrived in Kosovo.', why: 'troops arriving is no visit' },
       { text: 'The Brazilian president did not meet the Argentine leader during the summit.', why: 'negated' },
       { text: 'Germany could hold talks with Poland next month.', why: 'hypothetical' },
       { text: 'In 2009, Russia held talks with Georgia.', why: 'historical background' },
@@ -165,6 +167,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Jordan shared intelligence with Iraq.', src: 'JOR', tgt: 'IRQ', unordered: true },
     ],
     no: [
+      { text: 'Serbia and Kosovo reached a consensus to exchange information on missing persons.', why: 'the content of the consensus is not a second event' },
       { text: 'Serbia signed an agreement with France to buy twelve Rafale jets.', why: 'the purchase is the content of the agreement, not an event of its own' },
       { text: 'Greece will not buy fighter jets from Türkiye.', why: 'negated' },
       { text: 'Military exercises began near the border.', why: 'no actors; one-sided exercises are MOBILIZE anyway' },

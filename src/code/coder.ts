@@ -402,7 +402,8 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
 }
 const REFERENCE = new Set(['postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
-const CONTENT = new Set(['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
+const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
+const CONTENT = new Set(['consensus', 'understanding', 'agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
 // irregular past forms: always verbs ("the EU on Monday gave Chad aid")
 const PAST = new Set(['gave', 'sent', 'met', 'held', 'took', 'struck', 'shot', 'fought', 'sought', 'brought', 'bought', 'sold', 'led', 'won', 'made', 'told', 'threw', 'drew', 'froze', 'broke', 'withdrew', 'began', 'flew', 'swore', 'spoke', 'stole', 'overran', 'undertook', 'forbade', 'laid', 'paid', 'fled', 'sank', 'shut', 'split', 'spent', 'stood', 'tore', 'wrote', 'rode', 'beat', 'hid', 'slew']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
@@ -426,6 +427,8 @@ function contentOf(toks: readonly Token[], k: number): boolean {
   for (let j = k; j >= Math.max(0, k - 4); j--) {
     const t = toks[j]!;
     if (CONTENT.has(t.norm)) return true;
+    // "cancel plans to sell", "shelved its plans to buy" (but "the plans to sign MoUs" are an intent)
+    if ((t.norm === 'plans' || t.norm === 'plan') && [toks[j - 1], toks[j - 2]].some((x) => x && CANCEL.test(x.norm))) return true;
     if (t.punct || BE.has(t.norm) || SPEECH.has(t.norm) || HARD_STOP.has(t.norm)) return false;
   }
   return false;
@@ -487,6 +490,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
     // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // "vowed not to return the Golan": a promise not to act is no promise to cooperate
+    if (p.plover === 'AGREE' && toks[h.to]?.norm === 'not') continue;
     // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
     // not an event of its own (the signing or the attempt is)
     if (toks[h.from - 1]?.norm === 'to' && contentOf(toks, h.from - 2)) continue;
