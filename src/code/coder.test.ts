@@ -167,6 +167,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Jordan shared intelligence with Iraq.', src: 'JOR', tgt: 'IRQ', unordered: true },
     ],
     no: [
+      { text: 'Argentina apologized to Brazil after its gunboat stopped a Brazilian ship.', why: "'a Brazilian ship' is a noun, not shipping" },
       { text: 'Serbia and Kosovo reached a consensus to exchange information on missing persons.', why: 'the content of the consensus is not a second event' },
       { text: 'Serbia signed an agreement with France to buy twelve Rafale jets.', why: 'the purchase is the content of the agreement, not an event of its own' },
       { text: 'Greece will not buy fighter jets from Türkiye.', why: 'negated' },
@@ -303,6 +304,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Kenyan doctors went on strike.', src: 'KEN' },
     ],
     no: [
+      { text: "Albania denounced Serbia's suppression of ethnic Albanian unrest in Montenegro.", why: 'the unrest is named inside the object of a condemnation' },
       { text: 'The Georgian opposition agreed to postpone the demonstration in Tbilisi.', why: 'a postponed demonstration did not take place' },
       { text: 'Iranians did not protest.', why: 'negated' },
       { text: 'Armenians could protest the decision.', why: 'hypothetical' },

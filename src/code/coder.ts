@@ -380,6 +380,8 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
     if (chunk) {
       // an actor phrase right before the trigger is its subject unless a determiner opens the phrase
       const d = toks[chunk.from - 1]?.norm ?? '';
+      // "suppression of ethnic Albanian unrest": a preposition opens the phrase
+      if (NP_PREPS.has(d) || (/^[a-z]+$/.test(d) && NP_PREPS.has(toks[chunk.from - 2]?.norm ?? '') && !DET.has(d))) return { determiner: false, inPP: chunk.to === i };
       if (!DET.has(d)) return { determiner: false, inPP: false };
       k = chunk.from;
       continue;
@@ -482,7 +484,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.noun && toks[h.to]?.norm === "'s") continue;
     const use = nominalUse(toks, h.from, chunks);
     // a verb-only trigger after a determiner is a noun ("the host", "a meeting of minds")
-    if (use.determiner && !p.noun && !p.report && p.slots.length === 1 && DET.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // ("a Brazilian ship": the determiner may open an actor adjective before the trigger)
+    const before = chunks.find((c) => c.to === h.from);
+    const detBefore = DET.has(toks[h.from - 1]?.norm ?? '') || (!!before && before.to - before.from === 1 && !/s$/.test(toks[before.from]!.norm) && DET.has(toks[before.from - 1]?.norm ?? ''));
+    if (use.determiner && !p.noun && !p.report && p.slots.length === 1 && detBefore) continue;
     // "evacuated the wounded", "freed the detained": a past form right after a determiner names people
     if (p.slots.length === 1 && /ed$/.test(toks[h.from]!.norm) && ARTICLE.has(toks[h.from - 1]?.norm ?? '') && !p.self) continue;
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
