@@ -114,6 +114,8 @@ describe('resolve/actors: capitals, sectors, organisations', () => {
     assert.deepEqual(codesOf('The police arrested him.', 'police', mem), ['KENCOP']);
     // a sponsor named in the phrase: the group is not the home country's
     assert.deepEqual(codesOf('The Iranian-backed militias attacked.', 'Iranian-backed militias', mem), ['---UAF']);
+    // a leader named in the phrase: the leader's country
+    assert.deepEqual(codesOf('The Saudi-led forces said they struck.', 'forces', mem), ['SAUMIL']);
   });
 
   test('a city after "in" is a place, not an actor', () => {

@@ -431,6 +431,15 @@ function resolveConjunct(
       place: false,
     };
   }
+  // "Vietnamese-led forces", "the Saudi-led coalition": the leader's country
+  if (sector && !title && !person) {
+    for (const t of toks.slice(Math.max(0, c[0]!.from - 2), c[c.length - 1]!.to)) {
+      const led = /^(.+)-led$/.exec(t.norm);
+      const m = led ? matchAt(lex, [{ norm: led[1]!, cap: true }], 0, false) : null;
+      const ctry = m?.entries.find((e) => e.kind === 'country');
+      if (ctry) return { actors: [{ country: ctry.code, sector, name: null, via: `'${t.text}'`, isPerson: false }], place: false };
+    }
+  }
   // "Rafale fighters", "Leopard tanks": an unknown name before a group noun is a product or a place, not an actor
   if ((sector === 'REB' || sector === 'MIL') && !title && names.length > 0) return null;
   // "its troops", "their warships": the forces of the actor named last
@@ -442,8 +451,9 @@ function resolveConjunct(
   if (sector && !title && !modifier && !(mem.dyad && !mem.home)) {
     // "police", "protesters" with no country: the document's home country in a one-country story, else unknown
     // (in a story about a pair of countries such a phrase is left to the pair)
+    const window = toks.slice(Math.max(0, c[0]!.from - 2), c[c.length - 1]!.to);
     // "Iranian-backed militias", "pro-Russian separatists": a sponsor is named, the group's own country is not
-    const sponsored = toks.slice(Math.max(0, c[0]!.from - 2), c[c.length - 1]!.to).some((t) => SPONSORED.test(t.norm));
+    const sponsored = window.some((t) => SPONSORED.test(t.norm));
     const home = (!sponsored && mem.home) || '---';
     const via = home !== '---' ? 'home country of the document' : 'no country named';
     return { actors: [{ country: home, sector, name: null, via, isPerson: false }], place: false };
