@@ -211,6 +211,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Azerbaijan released two Armenian soldiers.', src: 'AZE', tgt: 'ARM' },
     ],
     no: [
+      { text: 'Russia said on Tuesday that Sudan must return the captured helicopter.', why: 'the return is what Russia demands, not an event' },
       { text: 'Russia did not withdraw its troops from Moldova.', why: 'negated' },
       { text: 'In 1989, the Soviet Union withdrew its troops from Afghanistan.', why: 'historical background' },
       { text: 'The Indian ministry released a statement on Nepal.', why: "releasing a statement is no release of people" },

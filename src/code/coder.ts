@@ -675,5 +675,72 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       });
     }
   }
-  return out;
+  return withDemands(toks, chunks, out);
+}
+
+const OBLIGE = new Set(['must', 'should']);
+const SAYING = new Set(['said', 'says', 'say', 'announced', 'warned', 'added', 'noted', 'reiterated', 'insisted', 'insists', 'stressed', 'stresses', 'stated', 'declared', 'argued', 'demanded', 'told']);
+
+/**
+ * "Russia said Sudan must return the helicopter": a speaker saying that another party must or
+ * should act makes a demand (REQUEST, speaker -> party). What the party must do is the content of
+ * the demand, not an event of its own.
+ */
+function withDemands(toks: readonly Token[], chunks: readonly Chunk[], out: RawEvent[]): RawEvent[] {
+  let result = out;
+  for (let i = 1; i < toks.length; i++) {
+    if (!OBLIGE.has(toks[i]!.norm)) continue;
+    const party = chunks.find((c) => c.to === i && !c.placeOnly);
+    if (!party) continue;
+    // back from the party over 'that' and a short time phrase to the speech verb
+    let speech = -1;
+    for (let k = party.from - 1; k >= Math.max(0, party.from - 6); k--) {
+      const n = toks[k]!.norm;
+      if (SAYING.has(n)) {
+        speech = k;
+        break;
+      }
+      if (toks[k]!.punct || chunks.some((c) => c.from <= k && c.to > k)) break;
+    }
+    if (speech < 0) continue;
+    const speaker = subjectOf(toks, chunks, speech, null);
+    if (!speaker || speaker === party) continue;
+    const end = toks.findIndex((t, k) => k > i && (t.norm === ';' || (t.norm === ',' && SAYING.has(toks[k + 1]?.norm ?? ''))));
+    const stop = end < 0 ? toks.length : end;
+    // the demanded act is no event: "must return", "should withdraw"
+    result = result.filter((e) => e.triggerIndex <= i || e.triggerIndex >= stop);
+    const text = (c: Chunk): string => toks.slice(c.from, c.to).map((t) => t.text).join(' ');
+    // "Sweden should not expect Turkey's support": a refusal, not a demand
+    const refusal = toks.slice(i + 1, i + 5).some((t) => t.norm === 'not' || t.norm === 'longer') && toks.slice(i + 1, i + 6).some((t) => t.norm === 'expect');
+    for (const a of speaker.members) {
+      for (const b of party.members) {
+        if (a.country === b.country && a.sector === b.sector) continue;
+        result.push({
+          type: refusal ? 'REJECT' : 'REQUEST',
+          cameo: refusal ? '120' : '100',
+          ploverMode: '',
+          aux: [],
+          context: [],
+          source: a,
+          target: b,
+          sourceSpan: span(toks, speaker),
+          members: [...speaker.members, ...party.members].map((m) => m.country),
+          targetSpan: span(toks, party),
+          trigger: { start: toks[speech]!.start, end: toks[i]!.end },
+          triggerIndex: speech,
+          rule: refusal ? 'reject/must-not-expect' : 'request/must',
+          noTarget: false,
+          confidence: 0.6,
+          explain: [
+            refusal
+              ? `'${toks[speech]!.text} ... ${toks[i]!.text} not expect': the speaker refuses the other party (REJECT)`
+              : `'${toks[speech]!.text} ... ${toks[i]!.text}': the speaker says another party ${toks[i]!.norm} act, a demand (REQUEST)`,
+            `source '${text(speaker)}' -> ${speaker.members.map((m) => m.country + m.sector).join(', ')}`,
+            `target '${text(party)}' -> ${party.members.map((m) => m.country + m.sector).join(', ')}`,
+          ],
+        });
+      }
+    }
+  }
+  return result;
 }
