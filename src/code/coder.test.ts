@@ -729,3 +729,14 @@ describe('coder: multinational exercises pair each participant with the host', (
     assert.ok(pairs(evs).includes('IND-JPN'), show(evs));
   });
 });
+
+describe('coder: sides from the article', () => {
+  test('a refusal with no target does not take the article\'s pair', () => {
+    const evs = code('Armenia and Azerbaijan held talks in Almaty. Armenia refused to comment on the report.');
+    assert.ok(!evs.some((e) => e.type === 'REJECT' && ctry(e.target) === 'AZE'), show(evs));
+  });
+  test('a meeting with one side named takes the other from the article\'s pair', () => {
+    const evs = code('Armenia and Azerbaijan held talks in Almaty. The Armenian foreign minister met his counterpart again on Friday.');
+    assert.ok(evs.some((e) => e.type === 'CONSULT' && [ctry(e.source), ctry(e.target)].sort().join('-') === 'ARM-AZE'), show(evs));
+  });
+});
