@@ -219,6 +219,7 @@ const TABLES: Record<Plover, Table> = {
   },
   REQUEST: {
     yes: [
+      { text: 'Turkish protesters marched in Ankara and expect the Swedish government to apologise.', src: 'TUR', tgt: 'SWE' },
       { text: 'Ukraine asked Germany for more air defense systems.', src: 'UKR', tgt: 'DEU' },
       {
         text: 'Japan urged China to release the detained businessman.',
@@ -230,6 +231,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'The Filipino crew sent radio messages asking the Chinese navy to leave.', src: 'PHL', tgt: 'CHN' },
     ],
     no: [
+      { text: 'Thousands of Belarusian protesters marched in Minsk demanding new elections.', why: 'the demand is part of the protest' },
       { text: 'Ukraine did not ask Hungary for weapons.', why: 'negated' },
       { text: 'Ukraine could ask Germany for tanks.', why: 'hypothetical' },
       { text: 'In 2014, Ukraine asked the United States for weapons.', why: 'historical background' },

@@ -675,7 +675,28 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       });
     }
   }
-  return withDemands(toks, chunks, out);
+  return foldProtestDemands(toks, withDemands(toks, chunks, out));
+}
+
+/**
+ * "Protesters marched in Minsk demanding new elections": what a protest demands is part of the
+ * protest (PROTEST), not a separate REQUEST by the same people.
+ */
+function foldProtestDemands(toks: readonly Token[], out: RawEvent[]): RawEvent[] {
+  const protests = out.filter((e) => e.type === 'PROTEST');
+  if (protests.length === 0) return out;
+  // the demand hangs on the protest: "demanding", "calling for", "to demand", "their demand for"
+  const dependent = (e: RawEvent): boolean => {
+    const w = toks[e.triggerIndex]!.norm;
+    return w.endsWith('ing') || toks[e.triggerIndex - 1]?.norm === 'to' || w === 'demand' || w === 'demands';
+  };
+  return out.filter(
+    (e) =>
+      e.type !== 'REQUEST' ||
+      e.rule === 'request/must' ||
+      !dependent(e) ||
+      !(e.source === null || protests.some((p) => p.source?.country === e.source?.country)),
+  );
 }
 
 const OBLIGE = new Set(['must', 'should']);
