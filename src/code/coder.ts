@@ -247,6 +247,8 @@ function asideOpening(toks: readonly Token[], k: number): number {
     const n = toks[j]!.norm;
     if (n === ',' || n === '(') {
       const w = toks[j + 1]?.norm;
+      // ", as a NATO ally,": an apposition too
+      if (w === 'as' && ['a', 'an', 'the'].includes(toks[j + 2]?.norm ?? '')) return j;
       return w === 'who' || w === 'which' || w === 'whose' || w === 'where' || w === 'whom' ? j : -1;
     }
     if (n === ';' || n === '"' || n === '“' || n === '”') return -1;

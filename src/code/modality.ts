@@ -23,6 +23,7 @@ const NEG_TO = new Set(['failed', 'fails', 'fail', 'refused', 'refuses', 'refuse
 const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
 const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'refuted', 'disputed']);
 const ALLEGE = new Set(['accused', 'accuses', 'accuse', 'accusing', 'suspected', 'suspect', 'blamed', 'blames', 'charged', 'convicted', 'guilty', 'alleged', 'accusation', 'accusations', 'allegations']);
+const INSIST = new Set(['insisted', 'insists', 'insist', 'demanding', 'requested', 'requests', 'proposed', 'proposes', 'suggested', 'suggests', 'recommended', 'recommends']);
 const BE_TO = new Set(['is', 'are', 'was', 'were', 'am', "'s", 'be']);
 const THREAT = new Set(['threatened', 'threatens', 'threaten', 'warned', 'warns', 'warn', 'vowed', 'vows']);
 // stop the look-back at these: they open another clause.
@@ -43,6 +44,11 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
     // "denied that it attacked": the denial negates what follows
     if (n === 'that' && DENY.has(toks[i - 1]?.norm ?? '')) {
       negated = true;
+      cues.push(`${toks[i - 1]!.norm} that`);
+    }
+    // "demanded that Sweden end its ban": what is demanded is not reported as done
+    if (n === 'that' && (ASK.has(toks[i - 1]?.norm ?? '') || INSIST.has(toks[i - 1]?.norm ?? ''))) {
+      requested = true;
       cues.push(`${toks[i - 1]!.norm} that`);
     }
     // "accused Moscow of shelling", "suspected of spying": an allegation, not a report

@@ -215,3 +215,24 @@ describe('resolve/actors: persons', () => {
     assert.notDeepEqual(codesOf('Zakir Hasanov spoke.', 'Hasanov', newMemory('2005-01-01', false)), ['AZEMIL']);
   });
 });
+
+describe('resolve/actors: definite descriptions', () => {
+  const docChunks = (sentences: string[]): { text: string; codes: string[] }[][] => {
+    const mem = newMemory('2024-04-02', false);
+    return sentences.map((s) => chunks(s, mem));
+  };
+  test("'the kingdom' is the last kingdom that led a sentence, not the last country named", () => {
+    const [, second] = docChunks(['Saudi Arabia hosted talks on Sudan in Jeddah.', 'The kingdom urged both sides to accept a truce.']);
+    assert.deepEqual(second?.find((c) => c.text === 'The kingdom')?.codes, ['SAU']);
+  });
+  test("'the alliance' is the last organisation", () => {
+    const [, second] = docChunks(['NATO ministers met in Brussels.', 'The alliance condemned the missile strikes.']);
+    assert.deepEqual(second?.find((c) => c.text === 'The alliance')?.codes, ['IGONAT']);
+  });
+  test('no referent before: no actor, and names are not descriptions', () => {
+    const [first] = docChunks(['The Nordic country said no.']);
+    assert.equal(first?.find((c) => c.text.includes('country')), undefined);
+    const [only] = docChunks(['The Republic of Korea signed.']);
+    assert.deepEqual(only?.find((c) => c.text.includes('Korea'))?.codes, ['KOR']);
+  });
+});

@@ -41,6 +41,8 @@ export interface DocMemory {
   readonly countryCounts: Map<string, number>;
   /** Most recent actor phrases (their members), newest last. */
   readonly recent: ActorRef[][];
+  /** The first actor phrase of each earlier sentence (most often its subject), newest last. */
+  readonly leads: (readonly ActorRef[])[];
   readonly date: string | null;
   /** Home country of the document (dateline or most mentioned). */
   home: string | null;
@@ -50,7 +52,7 @@ export interface DocMemory {
 }
 
 export function newMemory(date: string | null, lowercase: boolean): DocMemory {
-  return { persons: new Map(), countryCounts: new Map(), recent: [], date, home: null, dyad: false, lowercase };
+  return { persons: new Map(), countryCounts: new Map(), recent: [], leads: [], date, home: null, dyad: false, lowercase };
 }
 
 // words that may stand inside an actor phrase without naming anything themselves.
@@ -91,7 +93,9 @@ interface Piece {
   from: number;
   to: number;
   entries: readonly Entry[] | null;
-  kind: 'lex' | 'name' | 'learned' | 'pronoun' | 'pair';
+  kind: 'lex' | 'name' | 'learned' | 'pronoun' | 'pair' | 'definite';
+  /** For a definite description ("the kingdom", "the alliance"): what it refers back to. */
+  refers?: 'country' | 'igo' | 'bus';
   learned?: LearnedPerson;
 }
 
@@ -130,6 +134,15 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
       i++;
       continue;
     }
+    if (t.norm === 'the') {
+      const d = definiteAt(lex, toks, i, mem.lowercase);
+      // "the company" with no company named before is the plain sector noun
+      if (d && (d.refers !== 'bus' || mem.leads.some((g) => g.length === 1 && g[0]!.sector === 'BUS'))) {
+        pieces.push({ from: i, to: d.to, entries: null, kind: 'definite', refers: d.refers });
+        i = d.to;
+        continue;
+      }
+    }
     if (t.norm === 'the' || t.norm === 'both') {
       const a = toks[i + 1]?.norm;
       const b = toks[i + 2]?.norm;
@@ -152,7 +165,13 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     }
     i++;
   }
-  return assemble(lex, toks, pieces, mem);
+  const chunks = assemble(lex, toks, pieces, mem);
+  const lead = chunks.find((c) => !c.placeOnly && !c.coref);
+  if (lead) {
+    mem.leads.push(lead.members);
+    if (mem.leads.length > 8) mem.leads.splice(0, mem.leads.length - 8);
+  }
+  return chunks;
 }
 
 function assemble(lex: Lexicon, toks: readonly Token[], pieces: Piece[], mem: DocMemory): Chunk[] {
@@ -181,6 +200,7 @@ const PEOPLE_SECTORS = new Set(['CVL', 'COP', 'AGR', 'LAB', 'EDU', 'REB', 'OPP',
 
 function bridgeable(toks: readonly Token[], from: number, to: number, group: Piece[], next: Piece): boolean {
   if (next.kind === 'pronoun' || group[group.length - 1]!.kind === 'pronoun') return false;
+  if (next.kind === 'definite' || group[group.length - 1]!.kind === 'definite') return false;
   let sawComma = false;
   let sawAnd = false;
   const gap: string[] = [];
@@ -257,6 +277,9 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
   }
   if (group.length === 1 && group[0]!.kind === 'pronoun') {
     return pronounChunk(toks, group[0]!, mem);
+  }
+  if (group.length === 1 && group[0]!.kind === 'definite') {
+    return definiteChunk(toks, group[0]!, mem);
   }
   if (group.length === 1 && group[0]!.kind === 'pair') {
     const pair = topPair(mem);
@@ -495,6 +518,69 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     if (kind === 'group' && group.length > 1) return null;
     const via = `pronoun '${toks[p.from]!.text}' -> ${group.map((m) => m.name ?? m.country).join(' and ')}`;
     return { from: p.from, to: p.to, members: group.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+  }
+  return null;
+}
+
+// "the kingdom", "the Nordic country", "the alliance", "the company": a definite description that
+// refers back to the last actor of its kind
+const DEFINITE: Record<string, 'country' | 'igo' | 'bus'> = {
+  country: 'country',
+  nation: 'country',
+  kingdom: 'country',
+  republic: 'country',
+  emirate: 'country',
+  sultanate: 'country',
+  alliance: 'igo',
+  bloc: 'igo',
+  company: 'bus',
+  firm: 'bus',
+  manufacturer: 'bus',
+  contractor: 'bus',
+};
+const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'MNC', '---']);
+// kingdoms and emirates (facts): "the kingdom" can only be one of these
+const KINGDOMS = new Set(['SAU', 'JOR', 'MAR', 'BHR', 'GBR', 'ESP', 'NLD', 'BEL', 'DNK', 'NOR', 'SWE', 'THA', 'KHM', 'BTN', 'LSO', 'SWZ', 'TON', 'MYS']);
+const EMIRATES = new Set(['ARE', 'QAT', 'KWT']);
+
+function definiteAt(lex: Lexicon, toks: readonly Token[], i: number, lowercase: boolean): { to: number; refers: 'country' | 'igo' | 'bus' } | null {
+  for (let j = i + 1; j <= Math.min(toks.length - 1, i + 3); j++) {
+    const n = toks[j]!.norm;
+    const refers = DEFINITE[n] ?? (n === 'state' && j > i + 1 ? 'country' : undefined);
+    if (refers) {
+      // "the country of Georgia", "the Republic of Korea": a name, not a reference
+      const nx = toks[j + 1]?.norm;
+      // (and "the country's president" is left to the home country of the document)
+      if (nx === 'of' || nx === '-' || nx === "'s" || toks[j + 1]?.cap) return null;
+      return { to: j + 1, refers };
+    }
+    // only plain modifiers in between ("the Nordic country", "the Gulf state", "the defence company")
+    const t = toks[j]!;
+    if (t.punct || !/^[\p{L}-]+$/u.test(t.text) || matchAt(lex, toks, j, lowercase)?.entries.some((e) => e.kind !== 'sector')) return null;
+  }
+  return null;
+}
+
+function definiteChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk | null {
+  const noun = toks[p.to - 1]!.norm;
+  // the referent is named in an earlier sentence, most often as its subject: "Saudi Arabia hosted
+  // talks on Sudan. The kingdom urged ..." (not Sudan, the last country named)
+  for (const group of [...mem.leads].reverse()) {
+    if (group.length !== 1) continue;
+    const a = group[0]!;
+    const fits =
+      p.refers === 'igo'
+        ? a.country === 'IGO'
+        : p.refers === 'bus'
+          ? a.sector === 'BUS'
+          : !NON_STATE.has(a.country) && (noun !== 'kingdom' || KINGDOMS.has(a.country)) && (noun !== 'emirate' || EMIRATES.has(a.country));
+    if (!fits) continue;
+    const text = toks.slice(p.from, p.to).map((t) => t.text).join(' ');
+    const member: ActorRef =
+      p.refers === 'country'
+        ? { country: a.country, sector: '', name: null, via: `'${text}' -> ${a.country}`, isPerson: false }
+        : { ...a, isPerson: false, via: `'${text}' -> ${a.name ?? a.country}` };
+    return { from: p.from, to: p.to, members: [member], head: p.to - 1, coref: true, placeOnly: false };
   }
   return null;
 }
