@@ -416,6 +416,16 @@ const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'k
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
 
+/** The actor phrase that owns the noun phrase ending at the trigger: "Russia's (latest) missile strikes". */
+function possessorOf(toks: readonly Token[], chunks: readonly Chunk[], i: number): Chunk | null {
+  for (let k = i - 1; k >= Math.max(1, i - 3); k--) {
+    const n = toks[k]!.norm;
+    if (n === "'s") return chunks.find((c) => c.to === k && !c.placeOnly) ?? null;
+    if (toks[k]!.punct || toks[k]!.cap || !/^[a-z-]+$/.test(n) || DET.has(n) || BE.has(n)) return null;
+  }
+  return null;
+}
+
 /** "condemned the attack", "rejected a fresh offer": a determiner (and modifiers) after a reporting verb. */
 function referenced(toks: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(1, i - 3); k--) {
@@ -508,7 +518,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
     let tgt: Chunk | null;
-    const subj = p.self && host ? host : subjectOf(toks, chunks, h.from, null);
+    // "Russia's missile strikes", "Israel's raid": the possessor of a nominal event is its source
+    const owner0 = p.noun && !p.self ? possessorOf(toks, chunks, h.from) : null;
+    const subj = p.self && host ? host : (owner0 ?? subjectOf(toks, chunks, h.from, null));
     if (passive && p.roles === 'os') {
       // "the president was received by the king": the subject is the visitor, the agent the host
       src = subj;
