@@ -31,7 +31,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 // words that end the search for an argument: another clause starts there.
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
-const PREPS = new Set(['besides', 'except', 'beside', 'in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
+const PREPS = new Set(['besides', 'except', 'beside', 'around', 'off', 'in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
 const DISASTER = new Set(['tsunami', 'earthquake', 'quake', 'volcano', 'eruption', 'flood', 'floods', 'flooding', 'landslide', 'landslides', 'cyclone', 'hurricane', 'typhoon', 'storm', 'blaze', 'wildfire', 'leak', 'crash', 'accident', 'collision', 'derailment', 'avalanche', 'heatwave', 'drought', 'stampede', 'collapse', 'collapsed', 'mudslide', 'tornado', 'lightning']);
 const VERB_MARKERS = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'must', 'should', 'shall', 'can', "'ll", 'not', "n't"]);
 const HARMFUL = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'MOBILIZE']);
@@ -186,6 +186,12 @@ function prepBefore(toks: readonly Token[], c: Chunk): string {
   }
   return '-';
 }
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'region', 'province', 'port', 'district', 'island', 'capital', 'enclave']);
+/** The preposition before "the city of": k is the index just before "city". */
+function placeOfPrep(toks: readonly Token[], k: number): string {
+  const n = toks[k]?.norm === 'the' ? toks[k - 1]?.norm : toks[k]?.norm;
+  return n && PREPS.has(n) ? n : '-';
+}
 const MODS = new Set(['its', 'their', 'his', 'her', 'both', 'neighbouring', 'neighboring', 'fellow']);
 
 function blocked(toks: readonly Token[], a: number, b: number): boolean {
@@ -322,7 +328,9 @@ function objectOf(
     if (blocked(toks, ch.from >= triggerEnd ? triggerEnd : to, ch.from)) break;
     // ", a Jordanian official said": the speaker of a trailing report, not the target
     if (SPEECH.has(toks[ch.to]?.norm ?? '') || SPEECH.has(toks[ch.to + 1]?.norm ?? '')) break;
-    const prep = prepBefore(toks, ch);
+    const prep0 = prepBefore(toks, ch);
+    // "withdrew from the city of Kherson": a place named after 'the city of' takes the preposition before it
+    const prep = prep0 === 'of' && PLACE_NOUNS.has(toks[ch.from - 2]?.norm ?? '') ? placeOfPrep(toks, ch.from - 3) : prep0;
     if (passive && prep === 'by') continue;
     if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to' || prep === 'from' || prep === 'into'))) continue;
     if (preps.has(prep) || (p.placeTarget && prep === 'in')) return { chunk: ch, prep };
