@@ -1,5 +1,5 @@
 // the one place that orders the stages: ingest -> annotate -> resolve -> code.
-import { type DateMention, type Sentence, annotate, isPastBeyond, resolveDates } from './annotate/index.js';
+import { type DateMention, type Sentence, type Token, annotate, isPastBeyond, resolveDates } from './annotate/index.js';
 import type { Actor, AuxMode, CodedDoc, CodedEvent, Doc, Place, ResolvedDate, Span } from './core/index.js';
 import { addDays, isCodable, stableId } from './core/index.js';
 import { EXERCISE_RULES, type PatternIndex, type RawEvent, codeTokens, exerciseHost, loadPatterns } from './code/index.js';
@@ -161,12 +161,13 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   let host: { actor: ActorRef; span: Span } | null = null;
   for (const s of ann.sentences) {
     const chunks: Chunk[] = attributeQuotes(s, findChunks(lex, s.tokens, mem));
-    const named = exerciseHost(s.tokens, chunks);
+    const found = exerciseHost(s.tokens, chunks);
+    const named = found?.host ?? null;
     if (named) host = { actor: named.members[0]!, span: { start: s.tokens[named.from]!.start, end: s.tokens[named.to - 1]!.end } };
     const coded = codeTokens(patterns, s.tokens, chunks);
     // an exercise between two named partners, neither of them the host, is another exercise
     if (!named && host && coded.some((r) => EXERCISE_RULES.has(r.rule) && r.source && r.targetSpan && !r.members.includes(host!.actor.country))) host = null;
-    const raws = withHost(coded, host, named !== null);
+    const raws = withHost(found ? [...coded, ...participants(s.tokens, chunks, found)] : coded, host, named !== null);
     if (raws.length === 0) continue;
     const place = placeOf(lex, s, ann.lowercase);
     const dates = resolveDates(doc.text, s.span, doc.date);
@@ -380,7 +381,7 @@ function withHost(raws: RawEvent[], host: { actor: ActorRef; span: Span } | null
   const hosted = new Set(raws.filter((r) => EXERCISE_RULES.has(r.rule) && withH(r)).map((r) => r.trigger.start));
   for (const r of raws) {
     if (here && hosted.has(r.trigger.start) && !withH(r)) continue;
-    if (!EXERCISE_RULES.has(r.rule) || !r.source || withH(r) || r.members.includes(h.country)) {
+    if ((!EXERCISE_RULES.has(r.rule) && r.rule !== 'cooperate/participants') || !r.source || withH(r)) {
       out.push(r);
       continue;
     }
@@ -393,6 +394,43 @@ function withHost(raws: RawEvent[], host: { actor: ActorRef; span: Span } | null
     }
     for (const a of parties) {
       out.push({ ...r, source: a, target: h, targetSpan: here ? host.span : null, members: [a.country, h.country], explain: [...r.explain, why] });
+    }
+  }
+  return out;
+}
+
+/**
+ * "NATO is holding an exercise that brings together soldiers from Sweden, Finland and Norway": the
+ * troops of other countries named after the exercise take part in it (COOPERATE, paired with the
+ * host by withHost).
+ */
+function participants(toks: readonly Token[], chunks: readonly Chunk[], found: { host: Chunk; at: number }): RawEvent[] {
+  const out: RawEvent[] = [];
+  const h = found.host.members[0]!;
+  for (const c of chunks) {
+    if (c === found.host || c.from < found.at || c.coref) continue;
+    // troops, forces or navies of the participants; a country named alone may be where, not who
+    if (!c.members.some((m) => m.sector === 'MIL')) continue;
+    for (const m of c.members) {
+      if (m.country === h.country || m.country === '---') continue;
+      out.push({
+        type: 'COOPERATE',
+        cameo: '062',
+        ploverMode: '',
+        aux: [],
+        context: ['military'],
+        source: { ...m, sector: m.sector || 'MIL' },
+        target: null,
+        sourceSpan: { start: toks[c.from]!.start, end: toks[c.to - 1]!.end },
+        members: c.members.map((x) => x.country),
+        targetSpan: null,
+        trigger: { start: toks[found.at]!.start, end: toks[found.at]!.end },
+        triggerIndex: found.at,
+        rule: 'cooperate/participants',
+        noTarget: false,
+        confidence: 0.6,
+        explain: [`'${toks[c.from]!.text} ...' named after the exercise '${toks[found.at]!.text}': a participant`],
+      });
     }
   }
   return out;

@@ -726,6 +726,14 @@ describe('coder: multinational exercises pair each participant with the host', (
     );
     assert.deepEqual(pairs(evs), ['IDN-THA', 'JPN-THA', 'KOR-THA', 'SGP-THA', 'THA-USA'], show(evs));
   });
+  test('troops of other countries named after a hosted exercise take part in it', () => {
+    const evs = code('NATO is holding a large exercise that will bring together troops in Sweden, Finland and Norway.');
+    assert.deepEqual(pairs(evs), ['FIN-IGO', 'IGO-NOR', 'IGO-SWE'], show(evs));
+  });
+  test('a country named after an exercise without its troops is no participant', () => {
+    const evs = code('NATO is holding a large exercise near the border with Russia.');
+    assert.deepEqual(pairs(evs), [], show(evs));
+  });
   test('an exercise between two other named partners is not the host’s', () => {
     const evs = code('Thailand is hosting the Cobra Gold exercises. Separately, Japan held joint naval exercises with India.');
     assert.ok(pairs(evs).includes('IND-JPN'), show(evs));

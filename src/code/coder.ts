@@ -465,26 +465,26 @@ const HOSTING = new Set(['lead', 'leads', 'leading', 'led', 'host', 'hosts', 'ho
  * The host of an exercise named in the sentence: "maneuvers that the Brazilian army is leading",
  * "drills hosted by Thailand", "NATO is holding a military exercise". Null when none is named.
  */
-export function exerciseHost(toks: readonly Token[], chunks: readonly Chunk[]): Chunk | null {
+export function exerciseHost(toks: readonly Token[], chunks: readonly Chunk[]): { host: Chunk; at: number } | null {
   for (let i = 0; i < toks.length; i++) {
     if (!EXERCISE.has(toks[i]!.norm)) continue;
     // "... maneuvers that/which the Brazilian Armed Forces are leading"
     if (toks[i + 1]?.norm === 'that' || toks[i + 1]?.norm === 'which') {
       const c = chunks.find((ch) => ch.from > i + 1 && ch.from <= i + 4 && !ch.placeOnly && !ch.coref);
       if (c) {
-        for (let k = c.to; k < Math.min(toks.length, c.to + 3); k++) if (HOSTING.has(toks[k]!.norm)) return c;
+        for (let k = c.to; k < Math.min(toks.length, c.to + 3); k++) if (HOSTING.has(toks[k]!.norm)) return { host: c, at: i };
       }
     }
     // "... drills hosted by Thailand", "exercises led by NATO"
     if (HOSTING.has(toks[i + 1]?.norm ?? '') && toks[i + 2]?.norm === 'by') {
       const c = chunks.find((ch) => ch.from >= i + 3 && ch.from <= i + 5 && !ch.placeOnly);
-      if (c) return c;
+      if (c) return { host: c, at: i };
     }
     // "NATO is holding a military exercise", "Brazil hosted the drills": the host verb a few words before
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
       if (!HOSTING.has(toks[k]!.norm)) continue;
       const c = subjectOf(toks, chunks, k, null);
-      if (c && !c.coref && c.members.length === 1) return c;
+      if (c && !c.coref && c.members.length === 1) return { host: c, at: i };
       break;
     }
   }
