@@ -17,6 +17,11 @@ export interface CoderOptions {
    * triggers whose other actor the coder could not find, and they are noise in dyad analysis).
    */
   readonly partial?: boolean;
+  /**
+   * Keep attacks and protests that name no actor and no known place ("hundreds of protesters marched",
+   * "a bomb killed six"), for counting events by type (default false; partial implies it).
+   */
+  readonly actorless?: boolean;
 }
 
 export interface Coder {
@@ -30,12 +35,13 @@ export function createCoder(options: CoderOptions = {}): Coder {
   const patterns = loadPatterns(options.dataDir ? `${options.dataDir}/patterns` : undefined);
   const keepModal = options.keepModal ?? true;
   const partial = options.partial ?? false;
+  const actorless = options.actorless ?? partial;
   const weapons = loadWeapons(options.dataDir);
   return {
     codeDoc: (doc) => {
       // a document in another language is not coded as English: no events rather than wrong ones
       if (!isCodable(doc)) return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: [] };
-      const coded = codeDocument(doc, lex, patterns, keepModal, partial);
+      const coded = codeDocument(doc, lex, patterns, keepModal, partial, actorless);
       return { ...coded, events: coded.events.map((e) => withTransfer(doc, e, weapons)) };
     },
   };
@@ -149,7 +155,7 @@ export function datelineEnd(text: string): number {
   return /^\s*[A-Z][A-Z .'-]{2,}/.test(m[0]) || m[0].includes('(') || /^\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s/.test(m[0]) ? m[0].length : 0;
 }
 
-export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, keepModal: boolean, partial = false): CodedDoc {
+export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, keepModal: boolean, partial = false, actorless = partial): CodedDoc {
   const ann = annotate(doc, datelineEnd(doc.text));
   const mem = newMemory(doc.date, ann.lowercase);
   const ranked = countryRanking(lex, ann.sentences, ann.lowercase);
@@ -183,8 +189,9 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     }
     for (const raw0 of raws) {
       let raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
-      // an event with no actor at all is kept only for attacks and protests with a known place
-      if (!raw.source && !raw.target && !(ACTORLESS.has(raw.type) && place)) continue;
+      // an event with no actor at all is kept only for attacks and protests with a known place (or
+      // when such events are asked for)
+      if (!raw.source && !raw.target && !(ACTORLESS.has(raw.type) && (place || actorless))) continue;
       // a protest with no named protesters is by people of the place, against their government
       if (!raw.source && !raw.target && raw.type === 'PROTEST' && place?.country) {
         const people: ActorRef = { country: place.country, sector: 'CVL', name: null, via: `place of the protest (${place.name})`, isPerson: false };

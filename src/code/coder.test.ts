@@ -750,3 +750,16 @@ describe('coder: sides from the article', () => {
     assert.ok(evs.some((e) => e.type === 'CONSULT' && [ctry(e.source), ctry(e.target)].sort().join('-') === 'ARM-AZE'), show(evs));
   });
 });
+
+describe('coder: actorless attacks and protests', () => {
+  const text = 'Hundreds of protesters marched through the streets on Sunday.';
+  test('left out by default (no actor, no known place)', () => {
+    assert.equal(code(text).filter((e) => e.type === 'PROTEST').length, 0);
+  });
+  test('kept with actorless (what entente eval --key type uses) and with partial', () => {
+    const loose = createCoder({ actorless: true });
+    const evs = loose.codeDoc({ id: 'a', date: DOC_DATE, title: null, text }).events;
+    assert.ok(evs.some((e) => e.type === 'PROTEST' && e.source === null && e.target === null), show(evs));
+    assert.ok(code(text, DOC_DATE, true).some((e) => e.type === 'PROTEST'));
+  });
+});

@@ -14,7 +14,9 @@ Codes every document of a gold file (the shared gold format: id, date, text, eve
 the events with the gold events, per document, with the rule of the reference scorer: an event
 matches when its PLOVER type and the country-level codes (first three letters) of source and target
 are equal; for CONSULT, AGREE and COOPERATE the pair is unordered. Negated, hypothetical and
-historical statements are left out before scoring.
+historical statements are left out before scoring. With --key type, attacks and protests that name
+no actor and no known place ("hundreds of protesters marched") are kept, as \`entente code --partial\`
+keeps them; with the other keys they are left out.
 
 options:
   --key K       full (type + source + target, default), source (type + source) or type (type only)
@@ -42,7 +44,8 @@ example:
     } catch (e) {
       throw new EntenteError('io', `cannot read ${path}: ${(e as Error).message}`);
     }
-    const coder = createCoder({ keepModal: false });
+    // a key that scores no side (type) keeps the attacks and protests that name no actor
+    const coder = createCoder({ keepModal: false, actorless: key === 'type' });
     const gold: { id: string; events: unknown[] }[] = [];
     const pred = new Map<string, { events: unknown[] }>();
     const predLines: string[] = [];
