@@ -402,6 +402,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Houthi rebels attacked a British ship.', src: 'YEM', tgt: 'GBR' },
     ],
     no: [
+      { text: 'Pakistan said it had "nothing to do with" the bomb attack in Kashmir.', why: 'the attack is named inside a prepositional phrase (quotes are transparent)' },
       { text: 'UN helicopters evacuated the wounded from the Bosnian town of Gorazde.', why: "'the wounded' are people, not an attack" },
       { text: 'Türkiye did not attack Syria.', why: 'negated' },
       { text: 'In 1998, Iraq attacked Kuwait.', why: 'historical background' },

@@ -376,6 +376,8 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
     const t = toks[k]!;
     // "on Monday gave": a day or time word ends a phrase of its own
     if (TIME_WORD.test(t.norm)) return { determiner: false, inPP: false };
+    // 'nothing to do with" the attack': quotation marks inside the phrase are transparent
+    if (QUOTE.has(t.norm)) continue;
     if (DET.has(t.norm)) {
       determiner = true;
       // "Russia's invasion": the possessor phrase belongs to the noun phrase too
@@ -402,6 +404,7 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
     if (BE.has(t.norm) || VERB_MARKERS.has(t.norm) || t.norm === 'has' || t.norm === 'have' || t.norm === 'had') return { determiner: false, inPP: false };
     if (!/^\d/.test(t.norm) && !ADJ.test(t.norm) && !/^[a-z-]+$/.test(t.norm)) break;
   }
+  while (k > 0 && QUOTE.has(toks[k]!.norm)) k--;
   const before = k >= 0 ? toks[k]!.norm : '';
   let inPP = NP_PREPS.has(before) && (determiner || k < i - 1);
   // "announced the start of joint exercises with Italy": the phrase reports the event beginning
