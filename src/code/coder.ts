@@ -415,9 +415,11 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   }
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
-const REFERENCE = new Set(['postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const REFERENCE = new Set(['requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
+const REFUSABLE = /^(accept|accepts|accepted|accepting|recogni[sz]e|recogni[sz]es|recogni[sz]ed|endorse|endorses|endorsed|approve|approves|approved)$/;
+const EXPLICIT_NO = /^(not|never|n't|no|refused to|refuses to|refuse to|declined to|declines to)$/;
 const CONTENT = new Set(['consensus', 'understanding', 'agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
 // irregular past forms: always verbs ("the EU on Monday gave Chad aid")
 const PAST = new Set(['gave', 'sent', 'met', 'held', 'took', 'struck', 'shot', 'fought', 'sought', 'brought', 'bought', 'sold', 'led', 'won', 'made', 'told', 'threw', 'drew', 'froze', 'broke', 'withdrew', 'began', 'flew', 'swore', 'spoke', 'stole', 'overran', 'undertook', 'forbade', 'laid', 'paid', 'fled', 'sank', 'shut', 'split', 'spent', 'stood', 'tore', 'wrote', 'rode', 'beat', 'hid', 'slew']);
@@ -614,6 +616,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       type = 'THREATEN';
       mod.hypothetical = false;
     }
+    // "would not accept Azerbaijan's terms", "does not recognise the ruling": a refusal (REJECT)
+    if (mod.negated && !mod.hypothetical && (type === 'AGREE' || type === 'SUPPORT') && REFUSABLE.test(toks[h.from]!.norm) && mod.cues.some((c) => EXPLICIT_NO.test(c))) {
+      explain.push(`negated ${toks[h.from]!.text} (${mod.cues.join(', ')}): a refusal (REJECT)`);
+      type = 'REJECT';
+      ploverMode = '';
+      mod.negated = false;
+    }
     if (mod.negated) aux.push('negated');
     if (mod.hypothetical) aux.push('hypothetical');
     // "pledged a package of military aid": a pledge of money or aid is reported as aid given
@@ -639,7 +648,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (mod.negated) explain.push(`negated (${mod.cues.join(', ')})`);
     if (mod.hypothetical) explain.push(`hypothetical (${mod.cues.join(', ')})`);
     // PROTEST is civilian collective action: a government, organisation or official "protesting" accuses
-    if (type === 'PROTEST' && src && /ed$/.test(toks[h.from]!.norm) && src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO')) {
+    // ("India protested to China over the map": a protest lodged with another state is diplomatic too)
+    const lodged = toks[h.to]?.norm === 'to' && !!tgt && tgt.from <= h.to + 2;
+    if (type === 'PROTEST' && src && ((/ed$/.test(toks[h.from]!.norm) && src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO')) || lodged)) {
       explain.push('a protest by officials or an organisation is an accusation (ACCUSE)');
       type = 'ACCUSE';
       ploverMode = 'disapprove';

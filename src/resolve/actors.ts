@@ -506,7 +506,8 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     const nx = toks[p.from + 1]?.norm;
     if (nx === 'is' || nx === 'was' || nx === "'s" || nx === 'has' || nx === 'would' || nx === 'will') {
       const nx2 = toks[p.from + 2]?.norm;
-      if (nx !== 'has' || nx2 === 'been') return null;
+      // "it is", "it has been", "it would be": no referent ("it would not accept": Armenia)
+      if (nx === 'has' ? nx2 === 'been' : nx === 'would' || nx === 'will' ? nx2 === 'be' : true) return null;
     }
   }
   for (let i = mem.recent.length - 1; i >= 0; i--) {
