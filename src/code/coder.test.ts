@@ -402,6 +402,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Houthi rebels attacked a British ship.', src: 'YEM', tgt: 'GBR' },
     ],
     no: [
+      { text: 'Iraqi protesters set fire to the Swedish embassy in Baghdad.', why: 'damage done by protesters is a violent protest (PROTEST)' },
       { text: 'Pakistan said it had "nothing to do with" the bomb attack in Kashmir.', why: 'the attack is named inside a prepositional phrase (quotes are transparent)' },
       { text: 'UN helicopters evacuated the wounded from the Bosnian town of Gorazde.', why: "'the wounded' are people, not an attack" },
       { text: 'Türkiye did not attack Syria.', why: 'negated' },

@@ -711,7 +711,29 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       });
     }
   }
-  return foldProtestDemands(toks, withDemands(toks, chunks, out));
+  return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, out)));
+}
+
+/**
+ * "The embassy was torched by protesters", "demonstrators vandalised the consulate": damage done by
+ * protesters is their protest turned violent (PROTEST, mode vandalize), not a military attack.
+ */
+function protestDamage(out: RawEvent[]): RawEvent[] {
+  const crowds = out.filter((e) => e.rule === 'protest/007' && e.sourceSpan);
+  if (crowds.length === 0) return out;
+  const same = (a: Span | null, b: Span | null): boolean => !!a && !!b && a.start === b.start && a.end === b.end;
+  const damaged = new Set<RawEvent>();
+  const result: RawEvent[] = [];
+  for (const e of out) {
+    const crowd = e.type === 'ASSAULT' && e.ploverMode === 'destroy' ? crowds.find((c) => same(c.sourceSpan, e.sourceSpan)) : undefined;
+    if (!crowd) {
+      result.push(e);
+      continue;
+    }
+    damaged.add(crowd);
+    result.push({ ...e, type: 'PROTEST', cameo: '145', ploverMode: 'vandalize', explain: [...e.explain, 'damage done by protesters: a violent protest (PROTEST, vandalize)'] });
+  }
+  return result.filter((e) => !damaged.has(e));
 }
 
 /**
