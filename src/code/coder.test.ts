@@ -76,7 +76,6 @@ const TABLES: Record<Plover, Table> = {
       },
       { text: 'The Indian prime minister invited his Bangladeshi counterpart to visit New Delhi.', src: 'IND', tgt: 'BGD', unordered: true },
       { text: 'Serbia and Hungary plan to sign a memorandum on energy security.', src: 'SRB', tgt: 'HUN', unordered: true },
-      { text: 'Canada is prepared to lift its sanctions on Belarus.', src: 'CAN', tgt: 'BLR' },
     ],
     no: [
       { text: 'Israel vowed not to return the Golan Heights to Syria.', why: 'a promise not to act' },
@@ -763,5 +762,17 @@ describe('coder: actorless attacks and protests', () => {
     const evs = loose.codeDoc({ id: 'a', date: DOC_DATE, title: null, text }).events;
     assert.ok(evs.some((e) => e.type === 'PROTEST' && e.source === null && e.target === null), show(evs));
     assert.ok(code(text, DOC_DATE, true).some((e) => e.type === 'PROTEST'));
+  });
+});
+
+describe('coder: announced concessions and mutual steps', () => {
+  test('an announced lifting of sanctions is a concession to come (CONCEDE, intend)', () => {
+    const evs = code('Canada is prepared to lift its sanctions on Belarus.');
+    assert.ok(evs.some((e) => e.type === 'CONCEDE' && e.aux.includes('intend') && ctry(e.source) === 'CAN' && ctry(e.target) === 'BLR'), show(evs));
+  });
+  test('an agreed prisoner exchange to come is AGREE', () => {
+    const evs = code('Armenia and Azerbaijan agreed to exchange prisoners next week.');
+    assert.ok(evs.some((e) => e.type === 'AGREE'), show(evs));
+    assert.ok(!evs.some((e) => e.type === 'CONCEDE' || e.type === 'RETREAT'), show(evs));
   });
 });

@@ -42,10 +42,10 @@ const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 
 // verbal types whose target may sit inside the object ("rejected the proposal of X")
 const VERBAL = new Set<Plover>(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN']);
 const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
-// future forms of these types are promises (AGREE); of these, threats (THREATEN).
-// (CAMEO 03x: an intent to ease sanctions or restrictions is AGREE too; an announced withdrawal
-// or release is itself a concession, CONCEDE)
-const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE']);
+// future forms of these types are promises (AGREE); of these, threats (THREATEN). An announced
+// concession (lifting sanctions, dropping a complaint) or withdrawal stays a concession (CONCEDE),
+// as ONTOLOGY.md and our sample conventions have it.
+const TO_AGREE = new Set<Plover>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 const PLEDGE = new Set(['pledged', 'pledges', 'offered', 'offers', 'announced']);
 const TO_THREATEN = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST']);
 
@@ -628,7 +628,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // "pledged a package of military aid": a pledge of money or aid is reported as aid given
     const pledgedAid = type === 'AID' && mod.cues.length > 0 && mod.cues.every((c) => PLEDGE.has(c));
     if (mod.intend && !mod.negated && !mod.hypothetical && !pledgedAid) {
-      if (type === 'RETREAT') {
+      if (type === 'RETREAT' && p.roles === 'pair') {
+        // "agreed to exchange prisoners": a mutual step to come is an agreement
+        explain.push(`future or intent (${mod.cues.join(', ')}): a mutual RETREAT to come is AGREE`);
+        type = 'AGREE';
+        ploverMode = '';
+        aux.push('intend');
+      } else if (type === 'RETREAT') {
         // an announced release or withdrawal is a verbal concession (PLOVER CONCEDE)
         explain.push(`future or intent (${mod.cues.join(', ')}): RETREAT announced is CONCEDE`);
         type = 'CONCEDE';
