@@ -71,6 +71,8 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
       if (p.not && vetoed(p, toks, i, end)) continue;
       const req = p.requires ? required(p, toks, end, i) : end - 1;
       if (req < 0) continue;
+      // two alternatives of one pattern matching the same words are one hit
+      if (hits.some((x) => x.p.id === p.id && x.from === i && x.to === end)) continue;
       hits.push({ p, from: i, to: end, reach: Math.max(end, req + 1), req: p.requires ? req : -1 });
     }
   }

@@ -236,3 +236,14 @@ describe('resolve/actors: definite descriptions', () => {
     assert.deepEqual(only?.find((c) => c.text.includes('Korea'))?.codes, ['KOR']);
   });
 });
+
+describe('resolve/actors: surnames inside longer names', () => {
+  test("a known surname inside an unknown longer name is someone else ('Ahmed Ben Bella' is not Abiy Ahmed)", () => {
+    const found = chunks('Supporters of Ahmed Ben Bella marched in Algiers.');
+    assert.ok(!found.some((c) => c.codes.some((x) => x.startsWith('ETH'))), JSON.stringify(found));
+  });
+  test('the surname alone still names the person', () => {
+    const mem = newMemory('2024-04-02', false);
+    assert.deepEqual(codesOf('Ahmed said on Tuesday that talks would continue.', 'Ahmed', mem)?.map((x) => x.slice(0, 3)), ['ETH']);
+  });
+});

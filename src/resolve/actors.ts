@@ -74,6 +74,7 @@ const NOT_NAME = new Set(
     ' ',
   ),
 );
+const NAME_FORM = /^\p{Lu}[\p{Ll}'’-]+$/u;
 // tokens after which a capitalised word may just start a clause
 const OPENERS = new Set([':', '"', '“', '(', '—', '–', ';']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
@@ -118,7 +119,19 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     const m = matchAt(lex, toks, i, mem.lowercase);
     const learned = t.cap ? mem.persons.get(t.norm) : undefined;
     if (m && !(learned && m.to === i + 1 && m.entries.every((e) => e.kind === 'city'))) {
-      // a surname alone is a person only when no other entry claims the word or a name follows it
+      // a surname alone is a person only when no other entry claims the word or a name follows it;
+      // inside a longer unknown name ("Ahmed Ben Bella", "Mohamed Ahmed") it is someone else
+      if (m.entries.every((e) => e.kind === 'person' && e.sub === 'surname')) {
+        const nx = toks[m.to];
+        const unknownNext = !!nx && nx.cap && !nx.punct && NAME_FORM.test(nx.text) && !NOT_NAME.has(nx.norm) && !matchAt(lex, toks, m.to, mem.lowercase);
+        const prev = pieces[pieces.length - 1];
+        const unknownPrev = !!prev && prev.kind === 'name' && prev.to === m.from && prev.from > 0 && !OPENERS.has(toks[prev.from - 1]!.norm);
+        if (unknownNext || unknownPrev) {
+          pieces.push({ from: i, to: m.to, entries: null, kind: 'name' });
+          i = m.to;
+          continue;
+        }
+      }
       pieces.push({ from: m.from, to: m.to, entries: m.entries, kind: 'lex' });
       i = m.to;
       continue;
