@@ -74,6 +74,7 @@ const NOT_NAME = new Set(
     ' ',
   ),
 );
+const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our']);
 const NAME_FORM = /^\p{Lu}[\p{Ll}'’-]+$/u;
 // tokens after which a capitalised word may just start a clause
 const OPENERS = new Set([':', '"', '“', '(', '—', '–', ';']);
@@ -232,7 +233,9 @@ function bridgeable(toks: readonly Token[], from: number, to: number, group: Pie
     }
     if (GLUE.has(n) || MODIFIERS.has(n)) continue;
     // "a delegation from France", "farmers in France", "police in Delhi": a group noun and where it is from
-    if ((n === 'from' || n === 'in') && gap.length === 1 && !groupHasCountry(group) && isPlacePiece(next)) {
+    // (but "its forces in Lebanon" are the owner's forces, stationed there)
+    const owned = POSSESSIVE.has(toks[group[0]!.from - 1]?.norm ?? '');
+    if ((n === 'from' || n === 'in') && gap.length === 1 && !owned && !groupHasCountry(group) && isPlacePiece(next)) {
       const sector = sectorOf(group);
       if (sector && (n === 'from' || PEOPLE_SECTORS.has(sector))) return true;
     }
