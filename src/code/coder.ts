@@ -91,8 +91,10 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
             h.from >= o.to &&
             h.from < o.req &&
             o.req >= h.to &&
-            // "release the detained man": a trigger after a determiner is a modifier inside the object
-            !DET.has(toks[h.from - 1]?.norm ?? ''),
+            // "release the detained man": a trigger after a determiner is a modifier inside the object;
+            // "the withdrawal of invasion forces": a noun inside the object is no clause either
+            !DET.has(toks[h.from - 1]?.norm ?? '') &&
+            !(h.p.noun && !/(ed|ing)$/.test(toks[h.from]!.norm) && !PAST.has(toks[h.from]!.norm)),
         )
       ),
   );
