@@ -230,6 +230,8 @@ const TABLES: Record<Plover, Table> = {
       { text: 'The Filipino crew sent radio messages asking the Chinese navy to leave.', src: 'PHL', tgt: 'CHN' },
     ],
     no: [
+      { text: 'President Lula said: "I want to express my thanks to Japan for its support."', why: "'want to express' has no object before the infinitive" },
+      { text: 'Prabowo told Erdogan he would like to see more joint ventures.', why: 'a new clause starts inside the gap' },
       { text: 'Thousands of Belarusian protesters marched in Minsk demanding new elections.', why: 'the demand is part of the protest' },
       { text: 'Ukraine did not ask Hungary for weapons.', why: 'negated' },
       { text: 'Ukraine could ask Germany for tanks.', why: 'hypothetical' },

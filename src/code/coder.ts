@@ -121,15 +121,20 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
       const nextSlot = p.slots[s + 1]!;
       // an "object" pattern needs something in the gap: "wants Putin to", not "wants to"
       let k = p.object ? j + 1 : j;
+      // ... and "want to express thanks to Japan" is no object: the infinitive comes first
+      if (p.object && nextSlot.has(toks[j]?.norm ?? '')) return -1;
       let found = -1;
-      // quotation marks do not count as words: 'vowed a "harsh" response'
-      let limit = j + 3;
+      // quotation marks do not count as words: 'vowed a "harsh" response'; an object pattern
+      // ("ordered .. to") allows a longer object: "ordered the opposition newspaper La Prensa to"
+      let limit = j + (p.object ? 6 : 3);
       while (k < toks.length && k <= limit) {
         if (nextSlot.has(toks[k]!.norm)) {
           found = k;
           break;
         }
         if (toks[k]!.norm === '.' || toks[k]!.norm === ';') break;
+        // "told Erdogan he would like to see": a new clause starts inside the gap
+        if (p.object && (CLAUSE_OPEN.has(toks[k]!.norm) || toks[k]!.norm === ',')) break;
         if (QUOTE.has(toks[k]!.norm)) limit++;
         k++;
       }
@@ -429,6 +434,7 @@ const EXPLICIT_NO = /^(not|never|n't|no|refused to|refuses to|refuse to|declined
 const CONTENT = new Set(['consensus', 'understanding', 'agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
 // irregular past forms: always verbs ("the EU on Monday gave Chad aid")
 const PAST = new Set(['gave', 'sent', 'met', 'held', 'took', 'struck', 'shot', 'fought', 'sought', 'brought', 'bought', 'sold', 'led', 'won', 'made', 'told', 'threw', 'drew', 'froze', 'broke', 'withdrew', 'began', 'flew', 'swore', 'spoke', 'stole', 'overran', 'undertook', 'forbade', 'laid', 'paid', 'fled', 'sank', 'shut', 'split', 'spent', 'stood', 'tore', 'wrote', 'rode', 'beat', 'hid', 'slew']);
+const CLAUSE_OPEN = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'that', 'who', 'which', 'would', 'will', 'could', 'should']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|morning|evening|afternoon|night|week|month|year|weekend)$/;
 const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'kick-off', 'commencement']);
