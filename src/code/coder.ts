@@ -629,7 +629,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       mod.hypothetical = false;
     }
     // "would not accept Azerbaijan's terms", "does not recognise the ruling": a refusal (REJECT)
-    if (mod.negated && !mod.hypothetical && (type === 'AGREE' || type === 'SUPPORT') && REFUSABLE.test(toks[h.from]!.norm) && mod.cues.some((c) => EXPLICIT_NO.test(c))) {
+    // "failed to reach an agreement": the parties rejected each other's terms (REJECT both ways)
+    const failedDeal = mod.negated && type === 'AGREE' && mod.cues.some((c) => /^fail(ed|s)? to$/.test(c));
+    if (failedDeal || (mod.negated && !mod.hypothetical && (type === 'AGREE' || type === 'SUPPORT') && REFUSABLE.test(toks[h.from]!.norm) && mod.cues.some((c) => EXPLICIT_NO.test(c)))) {
       explain.push(`negated ${toks[h.from]!.text} (${mod.cues.join(', ')}): a refusal (REJECT)`);
       type = 'REJECT';
       ploverMode = '';
@@ -685,7 +687,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       }
       explain.push(`compound of ${src.members.length} actors and no target: each member waits for the exercise's host`);
       for (const m of src.members) pairs.push([m, null]);
-    } else if (!tgt && src && src.members.length > 1 && (SYMMETRIC.has(type) || p.roles === 'pair')) {
+    } else if (!tgt && src && src.members.length > 1 && (SYMMETRIC.has(type) || SYMMETRIC.has(p.plover) || p.roles === 'pair')) {
       // "Azerbaijan and Türkiye agreed": every pair of the compound
       const m = src.members;
       for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) pairs.push([m[a]!, m[b]!]);
