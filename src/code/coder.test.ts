@@ -166,6 +166,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Jordan shared intelligence with Iraq.', src: 'JOR', tgt: 'IRQ', unordered: true },
     ],
     no: [
+      { text: 'Aselsan signed a memorandum of understanding on technology transfer with a Kazakh firm.', why: 'the topic of the memorandum is not an event of its own' },
       { text: 'Argentina apologized to Brazil after its gunboat stopped a Brazilian ship.', why: "'a Brazilian ship' is a noun, not shipping" },
       { text: 'Serbia and Kosovo reached a consensus to exchange information on missing persons.', why: 'the content of the consensus is not a second event' },
       { text: 'Serbia signed an agreement with France to buy twelve Rafale jets.', why: 'the purchase is the content of the agreement, not an event of its own' },

@@ -431,6 +431,9 @@ const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
 const REFUSABLE = /^(accept|accepts|accepted|accepting|recogni[sz]e|recogni[sz]es|recogni[sz]ed|endorse|endorses|endorsed|approve|approves|approved)$/;
 const EXPLICIT_NO = /^(not|never|n't|no|refused to|refuses to|refuse to|declined to|declines to)$/;
+const TOPIC = new Set(['on', 'about', 'regarding', 'concerning']);
+// nouns of documents and talks whose topic follows: "a memorandum on ...", "talks about ..."
+const TOPIC_HEAD = /^(agreement|agreements|deal|deals|memorandum|memorandums|memoranda|mou|mous|understanding|accord|pact|treaty|talks|discussions|negotiations|consultations|dialogue|conference|summit|statement|declaration|document|documents|report|study|plan|proposal|proposals|framework|roadmap|contract|contracts|letter)$/;
 const CONTENT = new Set(['consensus', 'understanding', 'agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'accord', 'pact', 'memorandum', 'treaty', 'effort', 'efforts', 'bid', 'drive', 'campaign', 'right', 'authority', 'permission', 'mandate', 'proposal', 'proposals']);
 // irregular past forms: always verbs ("the EU on Monday gave Chad aid")
 const PAST = new Set(['gave', 'sent', 'met', 'held', 'took', 'struck', 'shot', 'fought', 'sought', 'brought', 'bought', 'sold', 'led', 'won', 'made', 'told', 'threw', 'drew', 'froze', 'broke', 'withdrew', 'began', 'flew', 'swore', 'spoke', 'stole', 'overran', 'undertook', 'forbade', 'laid', 'paid', 'fled', 'sank', 'shut', 'split', 'spent', 'stood', 'tore', 'wrote', 'rode', 'beat', 'hid', 'slew']);
@@ -532,6 +535,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
     // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // the topic of a document or talks: "a memorandum on technology transfer", "talks about joint production"
+    if (!p.self && TOPIC.has(toks[h.from - 1]?.norm ?? '') && TOPIC_HEAD.test(toks[h.from - 2]?.norm ?? '')) continue;
     // "vowed not to return the Golan": a promise not to act is no promise to cooperate
     if (p.plover === 'AGREE' && toks[h.to]?.norm === 'not') continue;
     // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
