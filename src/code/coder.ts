@@ -330,6 +330,7 @@ function objectOf(
 ): { chunk: Chunk; prep: string } | null {
   const preps = p.targetPreps ?? DEFAULT_PREPS;
   let fallback: { chunk: Chunk; prep: string } | null = null;
+  let weak: { chunk: Chunk; prep: string } | null = null;
   for (const ch of chunks) {
     if (ch.from < to) continue;
     if (ch.from - to > 14) break;
@@ -344,11 +345,18 @@ function objectOf(
     const prep = prep0 === 'of' && PLACE_NOUNS.has(toks[ch.from - 2]?.norm ?? '') ? placeOfPrep(toks, ch.from - 3) : prep0;
     if (passive && prep === 'by') continue;
     if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to' || prep === 'from' || prep === 'into'))) continue;
-    if (preps.has(prep) || (p.placeTarget && prep === 'in')) return { chunk: ch, prep };
+    if (preps.has(prep) || (p.placeTarget && prep === 'in')) {
+      // "approved the sale of F-16 jets to Türkiye": a party of no country ("jets") gives way to a named one
+      if (ch.members.every((m) => m.country === '---')) {
+        weak ??= { chunk: ch, prep };
+        continue;
+      }
+      return { chunk: ch, prep };
+    }
     // "rejected calls by Belarus", "condemned the actions of Serbia": the actor behind the object
     if ((prep === 'of' || (prep === 'by' && !passive)) && !fallback && VERBAL.has(p.plover) && ch.from - to <= 8) fallback = { chunk: ch, prep };
   }
-  return fallback;
+  return weak ?? fallback;
 }
 
 function agentOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): Chunk | null {
