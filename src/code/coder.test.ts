@@ -309,6 +309,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Kenyan doctors went on strike.', src: 'KEN' },
     ],
     no: [
+      { text: 'Demonstrations are expected outside the French embassy in Niamey on Friday.', why: 'a forecast, not an event' },
       { text: "Albania denounced Serbia's suppression of ethnic Albanian unrest in Montenegro.", why: 'the unrest is named inside the object of a condemnation' },
       { text: 'The Georgian opposition agreed to postpone the demonstration in Tbilisi.', why: 'a postponed demonstration did not take place' },
       { text: 'Iranians did not protest.', why: 'negated' },

@@ -439,6 +439,8 @@ const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
 const REFUSABLE = /^(accept|accepts|accepted|accepting|recogni[sz]e|recogni[sz]es|recogni[sz]ed|endorse|endorses|endorsed|approve|approves|approved)$/;
 const EXPLICIT_NO = /^(not|never|n't|no|refused to|refuses to|refuse to|declined to|declines to)$/;
+const FORECAST = new Set(['expected', 'planned', 'scheduled', 'likely', 'possible', 'feared', 'due']);
+const CIVIL = new Set(['CVL', 'OPP', 'REL', 'EDU', 'LAB', 'AGR', 'JRN']);
 const TOPIC = new Set(['on', 'about', 'regarding', 'concerning']);
 // nouns of documents and talks whose topic follows: "a memorandum on ...", "talks about ..."
 const TOPIC_HEAD = /^(agreement|agreements|deal|deals|memorandum|memorandums|memoranda|mou|mous|understanding|accord|pact|treaty|talks|discussions|negotiations|consultations|dialogue|conference|summit|statement|declaration|document|documents|report|study|plan|proposal|proposals|framework|roadmap|contract|contracts|letter)$/;
@@ -545,6 +547,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
     // the topic of a document or talks: "a memorandum on technology transfer", "talks about joint production"
     if (!p.self && TOPIC.has(toks[h.from - 1]?.norm ?? '') && TOPIC_HEAD.test(toks[h.from - 2]?.norm ?? '')) continue;
+    // "demonstrations are expected outside the embassy": a forecast, not an event
+    if (p.noun && BE.has(toks[h.to]?.norm ?? '') && FORECAST.has(toks[h.to + 1]?.norm ?? '')) continue;
     // "vowed not to return the Golan": a promise not to act is no promise to cooperate
     if (p.plover === 'AGREE' && toks[h.to]?.norm === 'not') continue;
     // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
@@ -744,14 +748,20 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       });
     }
   }
-  return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, out)));
+  return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, out)), toks);
 }
 
 /**
  * "The embassy was torched by protesters", "demonstrators vandalised the consulate": damage done by
  * protesters is their protest turned violent (PROTEST, mode vandalize), not a military attack.
  */
-function protestDamage(out: RawEvent[]): RawEvent[] {
+function protestDamage(out: RawEvent[], toks: readonly Token[]): RawEvent[] {
+  // "hundreds of young men stormed Sweden's embassy": civilians storming an embassy or office riot
+  out = out.map((e) =>
+    e.type === 'ASSAULT' && /^storm/.test(toks[e.triggerIndex]!.norm) && e.source && CIVIL.has(e.source.sector) && e.target?.sector === 'GOV'
+      ? { ...e, type: 'PROTEST' as const, cameo: '145', ploverMode: 'riot', explain: [...e.explain, 'civilians storming a government building: a riot (PROTEST)'] }
+      : e,
+  );
   const crowds = out.filter((e) => e.rule === 'protest/007' && e.sourceSpan);
   if (crowds.length === 0) return out;
   const same = (a: Span | null, b: Span | null): boolean => !!a && !!b && a.start === b.start && a.end === b.end;
