@@ -719,6 +719,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) pairs.push([m[a]!, m[b]!]);
       }
       for (const s of srcMembers) for (const t of tgtMembers) if (s !== t || s === null) pairs.push([s, t]);
+      // a joint signing with a named partner: every signatory toward every other (SUPPORT has a direction)
+      if (tgt && src && p.roles === 'pair' && type === 'SUPPORT') {
+        for (const [a, b] of [...pairs]) if (a && b) pairs.push([b, a]);
+      }
     }
     let conf = 0.8;
     if (src?.coref) conf -= 0.15;
