@@ -720,7 +720,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       }
       for (const s of srcMembers) for (const t of tgtMembers) if (s !== t || s === null) pairs.push([s, t]);
       // a joint signing with a named partner: every signatory toward every other (SUPPORT has a direction)
-      if (tgt && src && p.roles === 'pair' && type === 'SUPPORT') {
+      if (tgt && src && src.members.length > 1 && p.roles === 'pair' && type === 'SUPPORT') {
         for (const [a, b] of [...pairs]) if (a && b) pairs.push([b, a]);
       }
     }
