@@ -60,13 +60,16 @@ interface Hit {
 }
 
 /** Finds pattern matches in the tokens: longest first, non-overlapping per start. */
-export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
+export function findTriggers(idx: PatternIndex, toks: readonly Token[], chunks: readonly Chunk[] = []): Hit[] {
+  // an actor phrase inside a gap counts as one word: "a ceasefire between Israel and Hezbollah took effect"
+  const chunkEnd = new Map<number, number>();
+  for (const c of chunks) chunkEnd.set(c.from, c.to);
   const hits: Hit[] = [];
   for (let i = 0; i < toks.length; i++) {
     const cands = idx.byFirst.get(toks[i]!.norm);
     if (!cands) continue;
     for (const p of cands) {
-      const end = matchSlots(p, toks, i);
+      const end = matchSlots(p, toks, i, chunkEnd);
       if (end < 0) continue;
       if (p.not && vetoed(p, toks, i, end)) continue;
       const req = p.requires ? required(p, toks, end, i) : end - 1;
@@ -113,7 +116,7 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[]): Hit[] {
   );
 }
 
-function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
+function matchSlots(p: Pattern, toks: readonly Token[], i: number, chunkEnd: ReadonlyMap<number, number>): number {
   let j = i;
   for (let s = 0; s < p.slots.length; s++) {
     const slot = p.slots[s];
@@ -136,6 +139,13 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number): number {
         // "told Erdogan he would like to see": a new clause starts inside the gap
         if (p.object && (CLAUSE_OPEN.has(toks[k]!.norm) || toks[k]!.norm === ',')) break;
         if (QUOTE.has(toks[k]!.norm)) limit++;
+        const jump = chunkEnd.get(k);
+        // (unless the next word of the trigger is inside the phrase: "summoned India's chargé d'affaires")
+        if (jump && jump - k > 1 && !toks.slice(k, jump).some((t) => nextSlot.has(t.norm))) {
+          limit += jump - k - 1;
+          k = jump;
+          continue;
+        }
         k++;
       }
       if (found < 0) return -1;
@@ -524,7 +534,7 @@ export function exerciseHost(toks: readonly Token[], chunks: readonly Chunk[]): 
 /** Codes every event of one sentence. */
 export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: readonly Chunk[]): RawEvent[] {
   const out: RawEvent[] = [];
-  for (const h of findTriggers(idx, toks)) {
+  for (const h of findTriggers(idx, toks, chunks)) {
     const p = h.p;
     // a trigger inside an actor phrase ("the Ministry of Defence", "Defence Cooperation Agency") is no event,
     // unless the actor noun is itself the event ("protesters", "strikers")
@@ -591,6 +601,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       } else {
         // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
         tgt = objectOf(toks, chunks, p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
+        // "a ceasefire between Israel and Hezbollah took effect": the pair inside the trigger is its parties
+        if (!src && tgt && tgt.members.length > 1 && p.roles === 'pair' && tgt.to <= h.to) {
+          src = tgt;
+          tgt = null;
+        }
       }
     }
     // "Holding Pakistan responsible for the attack, India suspended ...": an opening participle or
