@@ -445,7 +445,7 @@ function participants(toks: readonly Token[], chunks: readonly Chunk[], found: {
 }
 
 /** The date mention closest to the trigger (a following one wins ties: "met on Tuesday"). */
-function nearestDate(dates: readonly DateMention[], at: number, reference: string | null): DateMention | null {
+function nearestDate(dates: readonly DateMention[], at: number, reference: string | null, text = ''): DateMention | null {
   let best: DateMention | null = null;
   let dist = Number.POSITIVE_INFINITY;
   // news reports what happened or is planned soon: a date years ahead is not the event's ("in 25 years")
@@ -453,6 +453,9 @@ function nearestDate(dates: readonly DateMention[], at: number, reference: strin
   for (const d of dates) {
     if (d.date.kind === 'unresolved') continue;
     if (horizon && d.date.value && d.date.value > horizon) continue;
+    // "would lift restrictions that Congress imposed in 1992": a later date inside a relative clause
+    // dates that clause, not the event
+    if (d.span.start >= at && RELATIVE.test(text.slice(at, d.span.start))) continue;
     const gap = d.span.start >= at ? d.span.start - at : (at - d.span.end) * 1.5;
     if (gap < dist) {
       dist = gap;
@@ -462,6 +465,8 @@ function nearestDate(dates: readonly DateMention[], at: number, reference: strin
   return best;
 }
 
+const RELATIVE = /\b(that|which|who|whom|whose)\b/i;
+
 // background older than this many days before the document date is historical
 const HISTORICAL_DAYS = 120;
 
@@ -470,7 +475,7 @@ function finish(doc: Doc, s: Sentence, r: RawEvent, place: Place | null, dates: 
   const source = toActor(r.source, '', r.sourceSpan, text);
   const target = toActor(r.target, '', r.targetSpan, text);
   const aux: AuxMode[] = [...r.aux];
-  const mention = nearestDate(dates, r.trigger.start, doc.date);
+  const mention = nearestDate(dates, r.trigger.start, doc.date, doc.text);
   const date = mention ? mention.date : documentDate(doc.date);
   const explain = [...r.explain, `date: ${mention ? `'${mention.text}' ` : ''}${date.reason}${date.value ? ` -> ${date.value}` : ''}`];
   if (mention && isPastBeyond(mention.date, doc.date, HISTORICAL_DAYS) && !aux.includes('historical')) {

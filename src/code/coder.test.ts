@@ -780,3 +780,12 @@ describe('coder: announced concessions and mutual steps', () => {
     assert.ok(!evs.some((e) => e.type === 'CONCEDE' || e.type === 'RETREAT'), show(evs));
   });
 });
+
+describe('coder: dates in relative clauses', () => {
+  test('a later date inside a relative clause does not date the event', () => {
+    const evs = code('The United States lifted restrictions on Azerbaijan that Congress imposed in 1992.');
+    const e = evs.find((x) => x.type === 'CONCEDE');
+    assert.ok(e, show(evs));
+    assert.ok(!e.aux.includes('historical'), `${e.date.value} ${e.aux.join(',')}`);
+  });
+});
