@@ -41,6 +41,7 @@ const SUBORD = new Set(['after', 'before', 'while', 'when', 'since', 'although',
 const SPEECH = new Set(['said', 'says', 'confirmed', 'told', 'added', 'stated', 'reported', 'announced', 'noted', 'insisted', 'claimed', 'explained', 'wrote', 'tweeted', 'declared', 'quoted', 'say', 'warned', 'stressed', 'argued']);
 // verbal types whose target may sit inside the object ("rejected the proposal of X")
 const VERBAL = new Set<Plover>(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN']);
+const SPOKEN = new Set<Plover>(['THREATEN', 'ACCUSE', 'REQUEST', 'REJECT', 'AGREE']);
 const SYMMETRIC = new Set<Plover>(['CONSULT', 'AGREE', 'COOPERATE']);
 // future forms of these types are promises (AGREE); of these, threats (THREATEN). An announced
 // concession (lifting sanctions, dropping a complaint) or withdrawal stays a concession (CONCEDE),
@@ -625,6 +626,19 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       const comma = toks.findIndex((t, k) => k > h.to - 1 && t.norm === ',');
       if (comma > 0) src = chunks.find((c) => c.from > comma && prepBefore(toks, c) === '-' && c !== tgt) ?? null;
       if (src) explain.push('opening clause: the source is the subject of the main clause');
+    }
+    // "Biden said there would be consequences for Riyadh": a verbal event with no subject of its own
+    // is the speaker's
+    if (!src && !passive && SPOKEN.has(p.plover)) {
+      const start = clauseStart(toks, h.from);
+      const verb = toks[start - 1]?.norm === 'that' ? start - 2 : start - 1;
+      if (verb >= 0 && SPEECH.has(toks[verb]!.norm)) {
+        const speaker = subjectOf(toks, chunks, verb, null);
+        if (speaker && speaker !== tgt) {
+          src = speaker;
+          explain.push(`no subject: the speaker of '${toks[verb]!.text}' is the source`);
+        }
+      }
     }
     if (src && tgt && src === tgt) tgt = null;
     // deaths in a disaster or an accident are no attack: "a tsunami killed 43 people"
