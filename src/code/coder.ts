@@ -239,6 +239,8 @@ function clauseStart(toks: readonly Token[], i: number): number {
         continue;
       }
     }
+    // "Athens has since sent tents": 'since' after an auxiliary is an adverb, not a clause
+    if (n === 'since' && HAVE.has(toks[k - 1]?.norm ?? '')) continue;
     if (HARD_STOP.has(n) || n === 'that' || n === ':') {
       // "Soon after Macron landed in Belgrade, Serbia signed": the main clause begins after the
       // subordinate clause's comma
@@ -303,6 +305,7 @@ function inAside(toks: readonly Token[], at: number, from: number, to: number): 
   return false;
 }
 
+const HAVE = new Set(['has', 'have', 'had', "'ve"]);
 const DASH = new Set(['-', '—', '–', '--']);
 const CONTROL = new Set(['urge', 'urged', 'urges', 'urging', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'presses', 'want', 'wants', 'wanted', 'tell', 'told', 'tells', 'allow', 'allowed', 'allows', 'force', 'forced', 'forces', 'order', 'ordered', 'orders', 'help', 'helped', 'helps', 'invite', 'invited', 'invites', 'encourage', 'encouraged', 'encourages', 'persuade', 'persuaded', 'call', 'called', 'calls', 'expect', 'expects', 'expected', 'let', 'lets', 'instruct', 'instructed', 'instructing', 'demand', 'demanded', 'demands', 'compel', 'compelled']);
 
@@ -720,6 +723,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       explain.push('a protest by officials or an organisation is an accusation (ACCUSE)');
       type = 'ACCUSE';
       ploverMode = 'disapprove';
+    }
+    // "Philippine and American troops launched their annual exercises": drills held together are
+    // joint drills (COOPERATE), not a show of force
+    if (type === 'MOBILIZE' && p.id === 'mobilize/006' && src && !tgt && new Set(src.members.map((m) => m.country)).size > 1) {
+      type = 'COOPERATE';
+      ploverMode = '';
+      explain.push('exercises held by several countries together: joint exercises (COOPERATE)');
     }
     const srcMembers: (ActorRef | null)[] = src ? [...src.members] : [null];
     let tgtMembers: (ActorRef | null)[] = tgt ? [...tgt.members] : [null];
