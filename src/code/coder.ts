@@ -317,6 +317,8 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
     if (ch.to > from || ch === exclude || ch.from < start) continue;
     if (ch.placeOnly) continue;
     if (inAside(toks, ch.from, start, from)) continue;
+    // "a cargo of India's rocket launchers has arrived": a possessor is not the subject, its noun is
+    if (toks[ch.to]?.norm === "'s" && ch.to + 1 < from) continue;
     const prep = prepBefore(toks, ch);
     if (prep === '-' || prep === 'between') cands.push(ch);
     else if ((prep === 'of' || prep === 'to') && !oblique) oblique = ch;
