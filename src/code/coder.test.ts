@@ -105,6 +105,7 @@ const TABLES: Record<Plover, Table> = {
       { text: 'Talks between Armenia and Azerbaijan resumed in Washington.', src: 'ARM', tgt: 'AZE', unordered: true },
     ],
     no: [
+      { text: 'Iran and the United States traded threats. Travelling to South Carolina, Biden attended a church service.', why: 'a trip to a place the gazetteer does not know is no visit to the other country' },
       { text: 'The first NATO peacekeeping troops arrived in Kosovo.', why: 'troops arriving is no visit' },
       { text: 'The Brazilian president did not meet the Argentine leader during the summit.', why: 'negated' },
       { text: 'Germany could hold talks with Poland next month.', why: 'hypothetical' },

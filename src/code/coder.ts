@@ -480,6 +480,14 @@ function possessorOf(toks: readonly Token[], chunks: readonly Chunk[], i: number
   return null;
 }
 
+/** A capitalised name that no dictionary knows right after 'to' or 'in' ("to South Carolina"). */
+function unknownPlaceAfter(toks: readonly Token[], chunks: readonly Chunk[], i: number): boolean {
+  const p = toks[i]?.norm;
+  if (p !== 'to' && p !== 'in') return false;
+  const t = toks[i + 1];
+  return !!t && t.cap && !t.punct && !chunks.some((c) => c.from <= i + 1 && c.to > i + 1);
+}
+
 /** "condemned the attack", "rejected a fresh offer": a determiner (and modifiers) after a reporting verb. */
 function referenced(toks: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(1, i - 3); k--) {
@@ -646,6 +654,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       }
     }
     if (src && tgt && src === tgt) tgt = null;
+    // "travelling to South Carolina": a visit to a place the gazetteer does not know is not a visit to
+    // the article's other country (often a trip at home)
+    if (p.placeTarget && p.plover === 'CONSULT' && !tgt && unknownPlaceAfter(toks, chunks, h.to)) continue;
     // deaths in a disaster or an accident are no attack: "a tsunami killed 43 people"
     if (p.plover === 'ASSAULT' && !src && toks.some((t) => DISASTER.has(t.norm))) continue;
     // "withdrew its troops from Kherson": the forces are the source's own; the target is the next party or place
