@@ -103,27 +103,46 @@ function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
 
 const ATTRIBUTION = new Set(['said', 'says', 'told', 'reported', 'reports', 'added', 'stated', 'announced']);
 
-/** A place named in the sentence with in/at: the gazetteer's city or a country. */
-function placeOf(lex: Lexicon, s: Sentence, lowercase: boolean): Place | null {
+/** Every place named in the sentence with in/at/across/throughout, with its character offset. */
+function placesOf(lex: Lexicon, s: Sentence, lowercase: boolean): { place: Place; at: number }[] {
   const toks = s.tokens;
+  const out: { place: Place; at: number }[] = [];
   for (let i = 0; i < toks.length - 1; i++) {
     const n = toks[i]!.norm;
-    if (n !== 'in' && n !== 'at') continue;
+    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout') continue;
     let j = i + 1;
     if (toks[j]?.norm === 'the') j++;
     const m = matchAt(lex, toks, j, lowercase);
     if (!m) continue;
     // ", relief officials in Nairobi said": the place of the source of the report, not of the event
     if (toks.slice(m.to, m.to + 3).some((t) => ATTRIBUTION.has(t.norm))) continue;
+    const at = toks[i]!.start;
     const city = m.entries.find((e) => e.kind === 'city');
-    if (city) return { name: city.name, country: city.code, lat: city.lat ?? null, lon: city.lon ?? null };
+    if (city) {
+      out.push({ place: { name: city.name, country: city.code, lat: city.lat ?? null, lon: city.lon ?? null }, at });
+      continue;
+    }
     const ctry = m.entries.find((e) => e.kind === 'country' && (e.sub === 'name' || e.sub === 'alt'));
     if (ctry) {
       const cap = lex.capitals.get(ctry.code);
-      return { name: lex.countryNames.get(ctry.code) ?? ctry.name, country: ctry.code, lat: cap?.lat ?? null, lon: cap?.lon ?? null };
+      out.push({ place: { name: lex.countryNames.get(ctry.code) ?? ctry.name, country: ctry.code, lat: cap?.lat ?? null, lon: cap?.lon ?? null }, at });
     }
   }
-  return null;
+  return out;
+}
+
+/** The place named nearest to a trigger: "Since the Quran was burned in Stockholm, protests took place across Turkey". */
+function nearestPlace(places: readonly { place: Place; at: number }[], at: number): Place | null {
+  let best: Place | null = null;
+  let dist = Number.POSITIVE_INFINITY;
+  for (const p of places) {
+    const d = Math.abs(p.at - at);
+    if (d < dist) {
+      dist = d;
+      best = p.place;
+    }
+  }
+  return best;
 }
 
 /** The country of a dateline such as "ISLAMABAD –" or "KHARTOUM:" at the start of the text. */
@@ -175,7 +194,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     if (!named && host && coded.some((r) => EXERCISE_RULES.has(r.rule) && r.source && r.targetSpan && !r.members.includes(host!.actor.country))) host = null;
     const raws = withHost(found ? [...coded, ...participants(s.tokens, chunks, found)] : coded, host, named !== null);
     if (raws.length === 0) continue;
-    const place = placeOf(lex, s, ann.lowercase);
+    const places = placesOf(lex, s, ann.lowercase);
     const dates = resolveDates(doc.text, s.span, doc.date);
     const seen = new Set<string>();
     const done = raws.filter((r) => r.source && r.target);
@@ -188,6 +207,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       }
     }
     for (const raw0 of raws) {
+      const place = nearestPlace(places, raw0.trigger.start);
       let raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
       // an event with no actor at all is kept only for attacks and protests with a known place (or
       // when such events are asked for)

@@ -615,7 +615,7 @@ describe('coder: location', () => {
 
   test(
     '"visited Baku" places the visit in Baku',
-    { todo: "placeOf() only reads places after 'in'/'at': the visited city is the target but not the location" },
+    { todo: "placesOf() only reads places after 'in', 'at', 'across' or 'throughout': the visited city is the target but not the location" },
     () => {
       const e = code('The Turkish defense minister visited Baku.').find((x) => x.type === 'CONSULT');
       assert.equal(e?.location?.name, 'Baku');
