@@ -350,7 +350,7 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   // "food aid to refugees in Liberia", "deployed troops in Lebanon": so are aid and deployments
   if ((r.type === 'ASSAULT' || r.type === 'AID' || r.rule === 'mobilize/001') && r.source && !r.target && place.country !== r.source.country) {
     const tgt: ActorRef = { country: place.country, sector: '', name: null, via: `place of the event (${place.name})`, isPerson: false };
-    return { ...r, target: tgt, confidence: lower(r.confidence), explain: [...r.explain, `target not stated: ${place.country} from the place of the attack, ${place.name}`] };
+    return { ...r, target: tgt, confidence: lower(r.confidence), explain: [...r.explain, `target not stated: ${place.country} from the place of the event, ${place.name}`] };
   }
   if (r.source || !r.target || place.country === r.target.country) return r;
   if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
