@@ -790,3 +790,12 @@ describe('coder: dates in relative clauses', () => {
     assert.ok(!e.aux.includes('historical'), `${e.date.value} ${e.aux.join(',')}`);
   });
 });
+
+describe('coder: parties inside a gapped trigger', () => {
+  test("a party in the gap is the target ('blamed the Iranian-backed militias for')", () => {
+    const evs = code('Iran and the United States traded accusations. Biden blamed the Iranian-backed militias for the deaths.');
+    const e = evs.find((x) => x.type === 'ACCUSE' && ctry(x.source) === 'USA');
+    assert.ok(e, show(evs));
+    assert.equal(ctry(e.target), '---');
+  });
+});

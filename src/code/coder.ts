@@ -353,7 +353,7 @@ function objectOf(
     // the words of a gapped trigger ('vowed a "harsh" response') do not block what follows it
     if (blocked(toks, ch.from >= triggerEnd ? triggerEnd : to, ch.from)) break;
     // the trigger's own noun is no party ("opened an embassy in Tehran": not "embassy")
-    if (ch.to <= triggerEnd && ch.members.every((m) => m.country === '---')) continue;
+    if (ch.to <= triggerEnd && ch.members.every((m) => m.country === '---') && p.slots.some((sl) => sl?.has(toks[ch.to - 1]!.norm))) continue;
     // ", a Jordanian official said": the speaker of a trailing report, not the target
     if (SPEECH.has(toks[ch.to]?.norm ?? '') || SPEECH.has(toks[ch.to + 1]?.norm ?? '')) break;
     const prep0 = prepBefore(toks, ch);
