@@ -392,6 +392,10 @@ function betweenOf(toks: readonly Token[], chunks: readonly Chunk[], to: number)
   return null;
 }
 
+/** The words of an actor phrase, and its members' codes, as explanations show them. */
+const phrase = (toks: readonly Token[], c: { from: number; to: number }): string => toks.slice(c.from, c.to).map((t) => t.text).join(' ');
+const memberCodes = (c: Chunk): string => c.members.map((m) => m.country + m.sector).join(', ');
+
 const span = (toks: readonly Token[], c: Chunk | null): Span | null =>
   c ? { start: toks[c.from]!.start, end: toks[c.to - 1]!.end } : null;
 
@@ -581,7 +585,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
     if (referenced(toks, h.from)) continue;
     const passive = isPassive(toks, h.to - 1, p);
-    const explain: string[] = [`trigger '${toks.slice(h.from, h.to).map((t) => t.text).join(' ')}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
+    const explain: string[] = [`trigger '${phrase(toks, h)}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
     let tgt: Chunk | null;
     // "Russia's missile strikes", "Israel's raid": the possessor of a nominal event is its source
@@ -780,8 +784,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (src?.coref) conf -= 0.15;
     if (tgt?.coref) conf -= 0.15;
     if (!src) conf -= 0.2;
-    if (src) explain.push(`source '${toks.slice(src.from, src.to).map((t) => t.text).join(' ')}' -> ${src.members.map((m) => m.country + m.sector).join(', ')} (${src.members[0]?.via ?? ''})`);
-    if (tgt) explain.push(`target '${toks.slice(tgt.from, tgt.to).map((t) => t.text).join(' ')}' -> ${tgt.members.map((m) => m.country + m.sector).join(', ')}`);
+    if (src) explain.push(`source '${phrase(toks, src)}' -> ${memberCodes(src)} (${src.members[0]?.via ?? ''})`);
+    if (tgt) explain.push(`target '${phrase(toks, tgt)}' -> ${memberCodes(tgt)}`);
     for (const [s, t] of pairs) {
       if (s && t && s.country === t.country && s.sector === t.sector && s.name === t.name) continue;
       out.push({
@@ -887,7 +891,6 @@ function withDemands(toks: readonly Token[], chunks: readonly Chunk[], out: RawE
     const stop = end < 0 ? toks.length : end;
     // the demanded act is no event: "must return", "should withdraw"
     result = result.filter((e) => e.triggerIndex <= i || e.triggerIndex >= stop);
-    const text = (c: Chunk): string => toks.slice(c.from, c.to).map((t) => t.text).join(' ');
     // "Sweden should not expect Turkey's support": a refusal, not a demand
     const refusal = toks.slice(i + 1, i + 5).some((t) => t.norm === 'not' || t.norm === 'longer') && toks.slice(i + 1, i + 6).some((t) => t.norm === 'expect');
     for (const a of speaker.members) {
@@ -913,8 +916,8 @@ function withDemands(toks: readonly Token[], chunks: readonly Chunk[], out: RawE
             refusal
               ? `'${toks[speech]!.text} ... ${toks[i]!.text} not expect': the speaker refuses the other party (REJECT)`
               : `'${toks[speech]!.text} ... ${toks[i]!.text}': the speaker says another party ${toks[i]!.norm} act, a demand (REQUEST)`,
-            `source '${text(speaker)}' -> ${speaker.members.map((m) => m.country + m.sector).join(', ')}`,
-            `target '${text(party)}' -> ${party.members.map((m) => m.country + m.sector).join(', ')}`,
+            `source '${phrase(toks, speaker)}' -> ${memberCodes(speaker)}`,
+            `target '${phrase(toks, party)}' -> ${memberCodes(party)}`,
           ],
         });
       }

@@ -470,9 +470,11 @@ function resolveConjunct(
       place: false,
     };
   }
+  // the phrase and the two words before it: "the Saudi-led coalition", "Iranian-backed militias"
+  const window = toks.slice(Math.max(0, c[0]!.from - 2), c[c.length - 1]!.to);
   // "Vietnamese-led forces", "the Saudi-led coalition": the leader's country
   if (sector && !title && !person) {
-    for (const t of toks.slice(Math.max(0, c[0]!.from - 2), c[c.length - 1]!.to)) {
+    for (const t of window) {
       const led = /^(.+)-led$/.exec(t.norm);
       const m = led ? matchAt(lex, [{ norm: led[1]!, cap: true }], 0, false) : null;
       const ctry = m?.entries.find((e) => e.kind === 'country');
@@ -490,7 +492,6 @@ function resolveConjunct(
   if (sector && !title && !modifier && !(mem.dyad && !mem.home)) {
     // "police", "protesters" with no country: the document's home country in a one-country story, else unknown
     // (in a story about a pair of countries such a phrase is left to the pair)
-    const window = toks.slice(Math.max(0, c[0]!.from - 2), c[c.length - 1]!.to);
     // "Iranian-backed militias", "pro-Russian separatists": a sponsor is named, the group's own country is not
     const sponsored = window.some((t) => SPONSORED.test(t.norm));
     const home = (!sponsored && mem.home) || '---';

@@ -1,24 +1,8 @@
 // colours of the PLOVER types, grouped by quad: blues verbal cooperation, greens material cooperation,
 // ambers verbal conflict, reds material conflict; and the diverging scale of the score.
 
-export const TYPE_ORDER = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
+// the PLOVER types in the order the project's core defines them (one list for coder and dashboard)
+export { PLOVER_TYPES as TYPE_ORDER } from '../../src/core/types.js';
 
 export const TYPE_COLORS: Readonly<Record<string, string>> = {
   AGREE: '#9ecae1',
