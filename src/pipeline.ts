@@ -103,13 +103,13 @@ function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
 
 const ATTRIBUTION = new Set(['said', 'says', 'told', 'reported', 'reports', 'added', 'stated', 'announced']);
 
-/** Every place named in the sentence with in/at/across/throughout, with its character offset. */
+/** Every place named in the sentence with in/at/across/throughout/near, with its character offset. */
 function placesOf(lex: Lexicon, s: Sentence, lowercase: boolean): { place: Place; at: number }[] {
   const toks = s.tokens;
   const out: { place: Place; at: number }[] = [];
   for (let i = 0; i < toks.length - 1; i++) {
     const n = toks[i]!.norm;
-    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout') continue;
+    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout' && n !== 'near') continue;
     let j = i + 1;
     if (toks[j]?.norm === 'the') j++;
     const m = matchAt(lex, toks, j, lowercase);
@@ -209,6 +209,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     for (const raw0 of raws) {
       const place = nearestPlace(places, raw0.trigger.start);
       let raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
+      raw = byPolice(raw, place?.country ?? mem.home);
       // an event with no actor at all is kept only for attacks and protests with a known place (or
       // when such events are asked for)
       if (!raw.source && !raw.target && !(ACTORLESS.has(raw.type) && (place || actorless))) continue;
@@ -219,7 +220,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       }
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
-      let r = completeFromDyad(completeFromPlace(raw, place), dyad, mem.home);
+      let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home);
       const shared = sharedFill.get(r.trigger.start);
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
         r = { ...r, target: shared.target, confidence: shared.confidence, explain: [...r.explain, `target shared with the other members of the compound: ${shared.target.country}`] };
@@ -356,6 +357,28 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
   const src: ActorRef = { country: place.country, sector: r.type === 'COERCE' ? 'GOV' : '', name: null, via: `place of the event (${place.name})`, isPerson: false };
   return { ...r, source: src, confidence: lower(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
+}
+
+/**
+ * An arrest with no stated agent ("five activists were arrested", "arrests were made") is made by the
+ * police of the country where it happened, or of the article's home country; the people arrested are
+ * of that country unless the sentence names them.
+ */
+function byPolice(r: RawEvent, country: string | null): RawEvent {
+  if (r.source || !r.agentless || r.type !== 'COERCE' || r.cameo !== '173' || !country) return r;
+  const police: ActorRef = { country, sector: 'COP', name: null, via: 'an arrest with no stated agent is made by the police', isPerson: false };
+  const target = r.target ?? { country, sector: '', name: null, via: 'the people arrested, of the country where it happened', isPerson: false };
+  return { ...r, source: police, target, confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100), explain: [...r.explain, `arrest with no stated agent: the police of ${country}`] };
+}
+
+/**
+ * Police, protesters or gunmen of no named country in an attack, arrest or protest with no known
+ * place act in the article's home country ("police opened fire" in a story about India).
+ */
+function atHome(r: RawEvent, home: string | null): RawEvent {
+  if (!home || !PHYSICAL.has(r.type) || (r.source?.country !== '---' && r.target?.country !== '---')) return r;
+  const local = (a: ActorRef | null): ActorRef | null => (a && a.country === '---' ? { ...a, country: home, via: "the document's home country" } : a);
+  return { ...r, source: local(r.source), target: local(r.target), explain: [...r.explain, `unknown country: ${home}, the document's home country`] };
 }
 
 /**

@@ -799,3 +799,43 @@ describe('coder: parties inside a gapped trigger', () => {
     assert.equal(ctry(e.target), '---');
   });
 });
+
+describe('coder: arrests and shootings with no named agent', () => {
+  const of = (evs: readonly CodedEvent[], type: string): CodedEvent | undefined => evs.find((e) => e.type === type);
+  test('a passive arrest is made by the police of the place', () => {
+    const evs = code('Seven students were arrested in Lahore on Friday.');
+    const e = of(evs, 'COERCE');
+    assert.ok(e, show(evs));
+    assert.equal(e.source?.code, 'PAKCOP');
+    assert.equal(ctry(e.target), 'PAK');
+  });
+  test('an arrest in a relative clause is background, not a new arrest', () => {
+    const evs = code('The court freed a Chilean engineer who had been arrested in Lima in 2019.');
+    assert.ok(!evs.some((e) => e.type === 'COERCE' && e.source?.sector === 'COP'), show(evs));
+  });
+  test('police with no country act in the country the article is about', () => {
+    const evs = code('Clashes spread across Kenya on Tuesday. In the evening police fired tear gas at the crowd.');
+    assert.ok(evs.some((e) => e.type === 'ASSAULT' && e.source?.code === 'KENCOP'), show(evs));
+  });
+  test('killed in Israeli strikes: the actor of the attack is the source', () => {
+    const evs = code('Four fishermen were killed in Israeli strikes near Tyre, Lebanon.');
+    assert.ok(evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'ISR'), show(evs));
+  });
+  test('shot dead by police: the passive of a longer trigger takes its agent', () => {
+    const evs = code('In Kolkata, two men were shot dead by police on Monday.');
+    assert.ok(evs.some((e) => e.type === 'ASSAULT' && e.source?.code === 'INDCOP'), show(evs));
+  });
+  test('people killed in a fire were not attacked', () => {
+    const evs = code('Nine workers were killed in a fire at a textile plant in Dhaka.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT'), show(evs));
+  });
+  test('rioters arrested by the police are no protest by the police', () => {
+    const evs = code('Nigerian police arrested forty rioters in Kano.');
+    assert.ok(evs.some((e) => e.type === 'COERCE' && e.source?.code === 'NGACOP'), show(evs));
+    assert.ok(!evs.some((e) => e.type === 'PROTEST' && e.source?.sector === 'COP'), show(evs));
+  });
+  test('"the main accused" is a person, not an accusation', () => {
+    const evs = code('Police in Kenya caught the main accused in the bank robbery.');
+    assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));
+  });
+});

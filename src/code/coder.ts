@@ -25,6 +25,8 @@ export interface RawEvent {
   readonly explain: readonly string[];
   /** The pattern expects no target (resignations, missile tests). */
   readonly noTarget: boolean;
+  /** A passive with no agent ("five men were arrested"). */
+  readonly agentless?: boolean;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'got', 'get', 'gets', 'getting']);
@@ -184,6 +186,20 @@ function required(p: Pattern, toks: readonly Token[], end: number, from: number)
   }
   return -1;
 }
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+/** Index of the word before the auxiliaries of the verb at i ("who had been [arrested]" gives "who"). */
+function beforeAux(toks: readonly Token[], i: number): number {
+  let k = i - 1;
+  while (k >= 0 && (BE.has(toks[k]!.norm) || AUX.has(toks[k]!.norm) || toks[k]!.norm === 'not' || toks[k]!.norm.endsWith('ly'))) k--;
+  return k;
+}
+/** A capitalised word inside the sentence that is no known actor or place. */
+function unknownName(toks: readonly Token[], chunks: readonly Chunk[], k: number): boolean {
+  const t = toks[k];
+  return !!t && k > 0 && t.cap && !t.punct && !chunks.some((c) => c.from <= k && c.to > k);
+}
+const AUX = new Set(['had', 'has', 'have', 'will', 'would', 'could', 'may', 'might', 'must', 'should', 'shall', 'can']);
 
 function isPassive(toks: readonly Token[], i: number, _p: Pattern): boolean {
   const w = toks[i]!.norm;
@@ -383,6 +399,23 @@ function agentOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): 
   return null;
 }
 
+// nouns of an attack that name its means ("killed in Israeli strikes", "injured in police firing")
+const ATTACK_NOUNS = new Set(['strike', 'strikes', 'airstrike', 'airstrikes', 'shelling', 'firing', 'fire', 'gunfire', 'attack', 'attacks', 'raid', 'raids', 'bombing', 'bombings', 'bombardment', 'assault', 'offensive', 'ambush', 'missile', 'missiles', 'drone', 'rocket', 'rockets', 'artillery', 'shells', 'bullets', 'action', 'crackdown']);
+
+/**
+ * The attacker of a passive harm with no 'by': the actor of the attack it happened in ("were killed in
+ * Israeli strikes", "died in police firing", "wounded during a Russian drone attack").
+ */
+function attackerOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): Chunk | null {
+  for (const ch of chunks) {
+    if (ch.from < to || ch.from - to > 6 || ch.placeOnly) continue;
+    const prep = prepBefore(toks, ch);
+    if (prep !== 'in' && prep !== 'during' && prep !== 'from' && prep !== 'by') continue;
+    if (ATTACK_NOUNS.has(toks[ch.to]?.norm ?? '') || (ATTACK_NOUNS.has(toks[ch.to + 1]?.norm ?? '') && /^[a-z-]+$/.test(toks[ch.to]?.norm ?? ''))) return ch;
+  }
+  return null;
+}
+
 /** "talks between X and Y": the chunk after 'between'. */
 function betweenOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): Chunk | null {
   for (const ch of chunks) {
@@ -566,8 +599,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const before = chunks.find((c) => c.to === h.from);
     const detBefore = DET.has(toks[h.from - 1]?.norm ?? '') || (!!before && before.to - before.from === 1 && !/s$/.test(toks[before.from]!.norm) && DET.has(toks[before.from - 1]?.norm ?? ''));
     if (use.determiner && !p.noun && !p.report && p.slots.length === 1 && detBefore) continue;
+    // "a fire at the market": after an article, 'fire' is the noun, not the verb of a shooting
+    if (!p.noun && toks[h.from]!.norm === 'fire' && /^(a|an|the)$/.test(toks[h.from - 1]?.norm ?? '')) continue;
     // "evacuated the wounded", "freed the detained": a past form right after a determiner names people
     if (p.slots.length === 1 && /ed$/.test(toks[h.from]!.norm) && ARTICLE.has(toks[h.from - 1]?.norm ?? '') && !p.self) continue;
+    // "the prime accused in the case": a determiner, a modifier and a past form followed by no object
+    if (p.slots.length === 1 && /ed$/.test(toks[h.from]!.norm) && !before && ARTICLE.has(toks[h.from - 2]?.norm ?? '') && /^[a-z]+$/.test(toks[h.from - 1]!.norm) && (h.to >= toks.length || PREPS.has(toks[h.to]!.norm) || /^[.,;:]$/.test(toks[h.to]!.norm)) && !p.self) continue;
     // a nominal event inside a prepositional phrase is a reference to an event reported elsewhere
     // ("in response to the attack", "during the talks"), not a report of it
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
@@ -584,13 +621,15 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (toks[h.from - 1]?.norm === 'to' && contentOf(toks, h.from - 2)) continue;
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
     if (referenced(toks, h.from)) continue;
-    const passive = isPassive(toks, h.to - 1, p);
+    // "were shot dead", "was taken into custody": the participle may open a longer trigger
+    const passive = isPassive(toks, h.to - 1, p) || (h.to - 1 > h.from && p.roles !== 'os' && toks[h.to - 1]!.norm !== 'by' && isPassive(toks, h.from, p));
     const explain: string[] = [`trigger '${phrase(toks, h)}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
     let tgt: Chunk | null;
     // "Russia's missile strikes", "Israel's raid": the possessor of a nominal event is its source
     const owner0 = p.noun && !p.self ? possessorOf(toks, chunks, h.from) : null;
-    const subj = p.self && host ? host : (owner0 ?? subjectOf(toks, chunks, h.from, null));
+    // an actor noun that is the event ("rioters") is its own subject; "arrested 39 rioters" is no protest by the police
+    const subj = p.self ? (host ?? null) : (owner0 ?? subjectOf(toks, chunks, h.from, null));
     if (passive && p.roles === 'os') {
       // "the president was received by the king": the subject is the visitor, the agent the host
       src = subj;
@@ -598,9 +637,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       explain.push('passive voice of a host pattern: the subject is the visitor (source)');
     } else if (passive) {
       const agent = agentOf(toks, chunks, h.to);
-      src = agent;
+      const attacker = !agent && p.plover === 'ASSAULT' ? attackerOf(toks, chunks, h.to) : null;
+      src = agent ?? attacker;
       tgt = subj;
-      explain.push(`passive voice: source ${agent ? "after 'by'" : 'not stated'}, target is the subject`);
+      explain.push(`passive voice: source ${agent ? "after 'by'" : attacker ? 'the actor of the attack it happened in' : 'not stated'}, target is the subject`);
     } else if (p.roles === 'os') {
       const obj = objectOf(toks, chunks, h.to, p, false);
       // a host with no guest named ("welcomed the decision", "received shipments") is no visit
@@ -646,7 +686,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
     // "Biden said there would be consequences for Riyadh": a verbal event with no subject of its own
     // is the speaker's
-    if (!src && !passive && SPOKEN.has(p.plover)) {
+    if (!src && (!passive || !agentOf(toks, chunks, h.to)) && SPOKEN.has(p.plover)) {
       const start = clauseStart(toks, h.from);
       const verb = toks[start - 1]?.norm === 'that' ? start - 2 : start - 1;
       if (verb >= 0 && SPEECH.has(toks[verb]!.norm)) {
@@ -662,7 +702,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // the article's other country (often a trip at home)
     if (p.placeTarget && p.plover === 'CONSULT' && !tgt && unknownPlaceAfter(toks, chunks, h.to)) continue;
     // deaths in a disaster or an accident are no attack: "a tsunami killed 43 people"
-    if (p.plover === 'ASSAULT' && !src && toks.some((t) => DISASTER.has(t.norm))) continue;
+    // ("killed in a fire" too, but not "killed in police fire")
+    if (p.plover === 'ASSAULT' && !src && toks.some((t, k) => DISASTER.has(t.norm) || (/^fires?$/.test(t.norm) && ARTICLE.has(toks[k - 1]?.norm ?? '')))) continue;
     // "withdrew its troops from Kherson": the forces are the source's own; the target is the next party or place
     const owner = src;
     if (owner && tgt?.coref && tgt.members.every((m) => owner.members.some((s) => s.country === m.country))) {
@@ -803,6 +844,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         triggerIndex: h.from,
         rule: p.id,
         noTarget: p.noTarget,
+        // "who had been arrested in Norway": background in a relative clause is not a new arrest
+        // "Gershkovich would be held": a named person no dictionary knows is left to the reader
+        agentless: passive && !src && !RELATIVE_PRONOUNS.has(toks[beforeAux(toks, h.from)]?.norm ?? '') && !unknownName(toks, chunks, beforeAux(toks, h.from)),
         confidence: Math.max(0.1, Math.round(conf * 100) / 100),
         explain,
       });
