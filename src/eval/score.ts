@@ -29,6 +29,34 @@ export function eventKey(ev: ScoredEvent, kind: KeyKind): string {
   return `${type}|${a}|${b}`;
 }
 
+/** Which events a restricted evaluation scores: PLOVER types and source code prefixes (empty = all). */
+export interface Restriction {
+  readonly types: readonly string[];
+  readonly sources: readonly string[];
+}
+
+function fullCode(actor: unknown): string {
+  if (actor == null) return '';
+  if (typeof actor === 'string') return actor.toUpperCase();
+  const a = actor as { code?: unknown; country?: unknown };
+  const c = a.code ?? a.country;
+  return typeof c === 'string' ? c.toUpperCase() : '';
+}
+
+/**
+ * The events a restriction keeps, applied alike to gold and predictions: "only police attacks and
+ * arrests" is `{types: ['ASSAULT', 'COERCE'], sources: ['INDCOP']}`; a source matches as a code prefix.
+ * @example restrict([{plover:'ASSAULT', source:'INDCOP'}, {plover:'PROTEST', source:'IND'}], {types:['ASSAULT'], sources:[]}).length // 1
+ */
+export function restrict<E extends ScoredEvent>(events: readonly E[], r: Restriction): E[] {
+  return events.filter((e) => {
+    const type = String(e.plover ?? e.type ?? '').toUpperCase();
+    if (r.types.length > 0 && !r.types.includes(type)) return false;
+    const code = fullCode(e.source);
+    return r.sources.length === 0 || r.sources.some((p) => code.startsWith(p.toUpperCase()));
+  });
+}
+
 export interface Prf {
   readonly precision: number;
   readonly recall: number;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { eventKey, formatScore, score } from '../../src/eval/score.js';
+import { eventKey, formatScore, restrict, score } from '../../src/eval/score.js';
 import { SKIP_NO_SHARED, sharedFile } from '../shared.js';
 
 let dir: string;
@@ -99,6 +99,25 @@ describe('e2e: entente eval on a hand-made gold file', () => {
     assert.deepEqual([typ.tp, typ.fp, typ.fn], [5, 0, 2]);
     assert.equal(typ.precision, 1);
     assert.equal(typ.recall, r4(5 / 7));
+  });
+
+  test('--type and --source score a part of the events, on both sides alike', async () => {
+    // types: e1 ASSAULT and e2 AID are found; nothing else of either side is scored
+    const typ = JSON.parse((await run([gold, '--json', '--type', 'aid,ASSAULT'])).out) as { tp: number; fp: number; fn: number };
+    assert.deepEqual([typ.tp, typ.fp, typ.fn], [2, 0, 0]);
+    // source JPN: gold AID JPN>TUR (found) and ACCUSE JPN>CHN (the coder's CHN>JPN has another source): tp 1, fn 1
+    const src = JSON.parse((await run([gold, '--json', '--source', 'JPN'])).out) as { tp: number; fp: number; fn: number };
+    assert.deepEqual([src.tp, src.fp, src.fn], [1, 0, 1]);
+    const bad = await run([gold, '--type', 'ATTACK']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /unknown PLOVER type ATTACK/);
+  });
+
+  test('restrict: a source matches as a code prefix, gold strings and coded objects alike', () => {
+    const evs = [ev('ASSAULT', 'INDCOP', null), ev('ASSAULT', 'IND', null), { type: 'COERCE', source: { code: 'INDCOPMIL' }, target: null }, ev('PROTEST', 'INDCOP', null)];
+    assert.equal(restrict(evs, { types: ['ASSAULT', 'COERCE'], sources: ['indcop'] }).length, 2);
+    assert.equal(restrict(evs, { types: [], sources: [] }).length, 4);
+    assert.equal(restrict(evs, { types: ['PROTEST'], sources: [] }).length, 1);
   });
 
   test('text report with --by-type, line for line', async () => {
