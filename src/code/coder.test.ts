@@ -834,6 +834,22 @@ describe('coder: arrests and shootings with no named agent', () => {
     assert.ok(evs.some((e) => e.type === 'COERCE' && e.source?.code === 'NGACOP'), show(evs));
     assert.ok(!evs.some((e) => e.type === 'PROTEST' && e.source?.sector === 'COP'), show(evs));
   });
+  test('a reduced relative ("31 people arrested near Lucknow") is passive; "killed at least 18" is not', () => {
+    const evs = code('Two opposition MPs were among 31 people arrested near Lucknow on Friday.');
+    const e = evs.find((x) => x.type === 'COERCE');
+    assert.ok(e, show(evs));
+    assert.equal(e.source?.code, 'INDCOP');
+    const blast = code('Suicide bombings at two markets in Baghdad killed at least 18 people.');
+    assert.ok(!blast.some((x) => x.type === 'ASSAULT' && x.source?.sector === 'COP'), show(blast));
+  });
+  test('"arrests were made": a nominal arrest in the passive is the police\'s', () => {
+    const evs = code('Several arrests were made in Karachi after the riot.');
+    assert.ok(evs.some((e) => e.type === 'COERCE' && e.source?.code === 'PAKCOP'), show(evs));
+  });
+  test('"police shot", "police burst tear-gas shells": an irregular past keeps the sector noun a subject', () => {
+    const evs = code('In Surat, the police burst tear-gas shells to disperse the crowd.');
+    assert.ok(evs.some((e) => e.type === 'ASSAULT' && e.source?.code === 'INDCOP'), show(evs));
+  });
   test('"the main accused" is a person, not an accusation', () => {
     const evs = code('Police in Kenya caught the main accused in the bank robbery.');
     assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));

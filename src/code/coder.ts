@@ -187,6 +187,21 @@ function required(p: Pattern, toks: readonly Token[], end: number, from: number)
   return -1;
 }
 
+// participles of verbs that always take an object: right after a noun, with no object, they are passive
+const TRANSITIVE_PARTICIPLES = new Set(['arrested', 'detained', 'nabbed', 'apprehended', 'jailed', 'imprisoned', 'killed', 'injured', 'wounded', 'murdered', 'abducted', 'kidnapped', 'lynched', 'executed', 'deported', 'expelled', 'booked']);
+
+/** "31 people arrested near Lucknow", "the two militants killed in the raid": a reduced relative clause. */
+function reducedRelative(toks: readonly Token[], from: number, to: number): boolean {
+  if (to - from !== 1 || !TRANSITIVE_PARTICIPLES.has(toks[from]!.norm)) return false;
+  const prev = toks[from - 1];
+  const next = toks[to];
+  if (!prev || prev.punct || !/^[a-z]+s$|^(people|men|women|children|police)$/.test(prev.norm) || FUNCTION_NOUNS.has(prev.norm)) return false;
+  // "killed at least 18 people" is active
+  if (next && next.norm === 'at' && /^(least|most)$/.test(toks[to + 1]?.norm ?? '')) return false;
+  return !next || next.punct || PREPS.has(next.norm);
+}
+const FUNCTION_NOUNS = new Set(['was', 'has', 'is', 'its', 'his', 'this', 'us', 'as', 'yes', 'always', 'perhaps', 'afterwards', 'sources', 'reports', 'officials', 'authorities']);
+
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Index of the word before the auxiliaries of the verb at i ("who had been [arrested]" gives "who"). */
 function beforeAux(toks: readonly Token[], i: number): number {
@@ -194,6 +209,13 @@ function beforeAux(toks: readonly Token[], i: number): number {
   while (k >= 0 && (BE.has(toks[k]!.norm) || AUX.has(toks[k]!.norm) || toks[k]!.norm === 'not' || toks[k]!.norm.endsWith('ly'))) k--;
   return k;
 }
+/** "arrests have also been made": a nominal event made in the passive, with no agent. */
+function madeAfter(toks: readonly Token[], i: number): boolean {
+  let k = i;
+  while (k < toks.length && (BE.has(toks[k]!.norm) || AUX.has(toks[k]!.norm) || toks[k]!.norm === 'also')) k++;
+  return k > i && toks[k]?.norm === 'made' && toks[k + 1]?.norm !== 'by';
+}
+
 /** A capitalised word inside the sentence that is no known actor or place. */
 function unknownName(toks: readonly Token[], chunks: readonly Chunk[], k: number): boolean {
   const t = toks[k];
@@ -622,7 +644,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
     if (referenced(toks, h.from)) continue;
     // "were shot dead", "was taken into custody": the participle may open a longer trigger
-    const passive = isPassive(toks, h.to - 1, p) || (h.to - 1 > h.from && p.roles !== 'os' && toks[h.to - 1]!.norm !== 'by' && isPassive(toks, h.from, p));
+    const passive = isPassive(toks, h.to - 1, p) || (h.to - 1 > h.from && p.roles !== 'os' && toks[h.to - 1]!.norm !== 'by' && isPassive(toks, h.from, p)) || reducedRelative(toks, h.from, h.to);
     const explain: string[] = [`trigger '${phrase(toks, h)}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
     let tgt: Chunk | null;
@@ -846,7 +868,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         noTarget: p.noTarget,
         // "who had been arrested in Norway": background in a relative clause is not a new arrest
         // "Gershkovich would be held": a named person no dictionary knows is left to the reader
-        agentless: passive && !src && !RELATIVE_PRONOUNS.has(toks[beforeAux(toks, h.from)]?.norm ?? '') && !unknownName(toks, chunks, beforeAux(toks, h.from)),
+        agentless: (passive || (p.noun && madeAfter(toks, h.to))) && !src && !RELATIVE_PRONOUNS.has(toks[beforeAux(toks, h.from)]?.norm ?? '') && !unknownName(toks, chunks, beforeAux(toks, h.from)),
         confidence: Math.max(0.1, Math.round(conf * 100) / 100),
         explain,
       });

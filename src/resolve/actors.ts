@@ -508,11 +508,16 @@ const FUNCTION_WORDS = new Set(
   'and or but of in on at to for from with by as that which who said says has have had was were is are will would could can may might must should did do does also then than into over under after before during against near about while since until because if when where there here been being be not never only just still yet again'.split(' '),
 );
 
+// past forms that end in neither -ed nor -ing: "police shot two men", "troops fought", "the army struck"
+const IRREGULAR_PAST = new Set(
+  'shot beat hit burst fought struck threw caught held took kept sent let led met told began ran put cut set found gave made became came went saw brought bought sold won lost left fled drove broke stood sought spent built withdrew rode blew shut swept tore wrote spoke chose froze bound overran overtook undertook upheld'.split(' '),
+);
+
 /** True when the word at i makes the phrase before it a modifier: "military exercises", "police station". */
 function isModifier(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
   if (!t || t.punct || t.cap) return false;
-  if (FUNCTION_WORDS.has(t.norm) || /(ed|ing)$/.test(t.norm)) return false;
+  if (FUNCTION_WORDS.has(t.norm) || IRREGULAR_PAST.has(t.norm) || /(ed|ing)$/.test(t.norm)) return false;
   return /^[a-z]/.test(t.norm);
 }
 
