@@ -129,6 +129,15 @@ describe('resolve/actors: capitals, sectors, organisations', () => {
     assert.equal(codesOf('A police station was opened.', 'police'), null);
     assert.equal(codesOf('The military exercises ended.', 'military'), null);
   });
+  test('an irregular past after a sector noun is a verb: "police shot", "troops fought"', () => {
+    assert.deepEqual(codesOf('Police shot two men.', 'Police'), ['---COP']);
+    assert.deepEqual(codesOf('The police burst tear-gas shells.', 'police'), ['---COP']);
+  });
+  test('companies that share a code keep their own names', () => {
+    const names = (s: string): (string | null)[] => findChunks(lex, tokenize(s), newMemory('2024-04-02', false))[0]!.members.map((m) => m.name);
+    assert.deepEqual(names('Boeing delivered the jets.'), ['Boeing']);
+    assert.deepEqual(names('Lockheed Martin won the contract.'), ['Lockheed Martin']);
+  });
 });
 
 describe('resolve/actors: compounds and coreference', () => {

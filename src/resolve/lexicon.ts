@@ -111,7 +111,7 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
 
   const orgs = join(dir, 'actors/organizations.tsv');
   if (existsSync(orgs)) {
-    // canonical org name = first name row of the code
+    // canonical org name = first name row of the code (companies: the row's own text)
     const canon = new Map<string, string>();
     for (const { line, cells } of readTsv(orgs, ['code', 'kind', 'text'])) {
       const { code = '', kind = '', text = '' } = cells;
@@ -122,7 +122,8 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
         kind: 'org',
         code,
         sub: kind || 'name',
-        name: canon.get(code) ?? text,
+        // companies of one country share a code (USABUS: Lockheed Martin, Boeing, ...): each keeps its own name
+        name: code.endsWith('BUS') ? text : (canon.get(code) ?? text),
         needsCap: /^[A-Z]/.test(text),
         source: `${orgs}:${line}`,
       });
