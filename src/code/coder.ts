@@ -644,14 +644,16 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // "condemned the attack", "denied the accusation": the verb's own event is the report, the noun a reference
     if (referenced(toks, h.from)) continue;
     // "were shot dead", "was taken into custody": the participle may open a longer trigger
-    const passive = isPassive(toks, h.to - 1, p) || (h.to - 1 > h.from && p.roles !== 'os' && toks[h.to - 1]!.norm !== 'by' && isPassive(toks, h.from, p)) || reducedRelative(toks, h.from, h.to);
+    const reduced = reducedRelative(toks, h.from, h.to);
+    const passive = isPassive(toks, h.to - 1, p) || (h.to - 1 > h.from && p.roles !== 'os' && toks[h.to - 1]!.norm !== 'by' && isPassive(toks, h.from, p)) || reduced;
     const explain: string[] = [`trigger '${phrase(toks, h)}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
     let tgt: Chunk | null;
     // "Russia's missile strikes", "Israel's raid": the possessor of a nominal event is its source
     const owner0 = p.noun && !p.self ? possessorOf(toks, chunks, h.from) : null;
     // an actor noun that is the event ("rioters") is its own subject; "arrested 39 rioters" is no protest by the police
-    const subj = p.self ? (host ?? null) : (owner0 ?? subjectOf(toks, chunks, h.from, null));
+    // "victims killed by ...": the subject of a reduced relative is the noun right before it, actor or not
+    const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : (owner0 ?? subjectOf(toks, chunks, h.from, null));
     if (passive && p.roles === 'os') {
       // "the president was received by the king": the subject is the visitor, the agent the host
       src = subj;
@@ -726,6 +728,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // deaths in a disaster or an accident are no attack: "a tsunami killed 43 people"
     // ("killed in a fire" too, but not "killed in police fire")
     if (p.plover === 'ASSAULT' && !src && toks.some((t, k) => DISASTER.has(t.norm) || (/^fires?$/.test(t.norm) && ARTICLE.has(toks[k - 1]?.norm ?? '')))) continue;
+    // "killed by the flight MH17 crash": an agent phrase that ends in a disaster is no attacker
+    if (p.plover === 'ASSAULT' && passive && src && toks.slice(src.to, src.to + 4).some((t) => DISASTER.has(t.norm))) continue;
     // "withdrew its troops from Kherson": the forces are the source's own; the target is the next party or place
     const owner = src;
     if (owner && tgt?.coref && tgt.members.every((m) => owner.members.some((s) => s.country === m.country))) {
