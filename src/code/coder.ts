@@ -279,6 +279,8 @@ function clauseStart(toks: readonly Token[], i: number): number {
     }
     // "Athens has since sent tents": 'since' after an auxiliary is an adverb, not a clause
     if (n === 'since' && HAVE.has(toks[k - 1]?.norm ?? '')) continue;
+    // "spoke in Kyiv after talks with his counterpart": 'after' right before the trigger noun is a preposition
+    if ((n === 'after' || n === 'before') && k === i - 1) continue;
     if (HARD_STOP.has(n) || n === 'that' || n === ':') {
       // "Soon after Macron landed in Belgrade, Serbia signed": the main clause begins after the
       // subordinate clause's comma

@@ -19,6 +19,8 @@ const HYP = new Set(['could', 'might', 'may', 'should', 'if', 'unless', 'whether
 const FUT = new Set(['will', "'ll", 'shall', 'would', 'to', 'plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended', 'expected', 'expects', 'set', 'aims', 'aim', 'aimed', 'seeks', 'seek', 'sought', 'seeking', 'aiming', 'hoping', 'wanting', 'pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows', 'offered', 'offers', 'ready', 'willing', 'prepared', 'agreed', 'agree', 'agrees', 'upcoming', 'future', 'proposed', 'scheduled', 'due', 'going', 'hopes', 'hope', 'wants', 'want', 'wanted', 'decided', 'decides', 'committed', 'soon', 'next', 'threatened', 'threatens', 'threaten', 'threatening']);
 // verbs that put a failure or refusal before an infinitive: "failed to", "refused to", "has yet to"
 const NEG_TO = new Set(['failed', 'fails', 'fail', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'yet', 'unable', 'reluctant']);
+const PRESS_NOUN = new Set(['conference', 'conferences', 'briefing', 'release', 'releases', 'statement', 'office', 'secretary', 'service', 'agency', 'freedom', 'officer', 'club', 'tv']);
+const DETS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that']);
 // verbs of asking: what follows them is requested, not done
 const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
 const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'refuted', 'disputed']);
@@ -62,7 +64,8 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
     }
     if (n === ',' && i < trigger - 3) break;
     // "urged Kyiv to", "demanded China release": an object between the verb and the action ("wants to" is intent)
-    if (ASK.has(n) && !noun && i < trigger - 1 && toks[i + 1]?.norm !== 'to' && toks[i + 1]?.norm !== 'that') {
+    // ("a press conference", "a call for talks" are nouns, not verbs of asking)
+    if (ASK.has(n) && !noun && i < trigger - 1 && toks[i + 1]?.norm !== 'to' && toks[i + 1]?.norm !== 'that' && !PRESS_NOUN.has(toks[i + 1]?.norm ?? '') && !DETS.has(toks[i - 1]?.norm ?? '')) {
       requested = true;
       cues.push(n);
     }
