@@ -103,15 +103,26 @@ function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
 
 const ATTRIBUTION = new Set(['said', 'says', 'told', 'reported', 'reports', 'added', 'stated', 'announced']);
 
-/** Every place named in the sentence with in/at/across/throughout/near, with its character offset. */
+const PLACE_HEADS = new Set(['city', 'town', 'village', 'port', 'region', 'province', 'district', 'capital', 'island', 'state', 'enclave', 'area']);
+
+/** Every place named in the sentence with in/at/across/throughout/near/outside, with its character offset. */
 function placesOf(lex: Lexicon, s: Sentence, lowercase: boolean): { place: Place; at: number }[] {
   const toks = s.tokens;
   const out: { place: Place; at: number }[] = [];
   for (let i = 0; i < toks.length - 1; i++) {
     const n = toks[i]!.norm;
-    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout' && n !== 'near') continue;
+    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout' && n !== 'near' && n !== 'outside') continue;
     let j = i + 1;
+    // "outside of the Iraqi city of Basra"
+    if (n === 'outside' && toks[j]?.norm === 'of') j++;
     if (toks[j]?.norm === 'the') j++;
+    // "in the Iraqi city of Basra", "near the northern town of Kidal": the name after 'of'
+    for (let k = j; k < Math.min(toks.length - 2, j + 3); k++) {
+      if (PLACE_HEADS.has(toks[k]!.norm) && toks[k + 1]?.norm === 'of') {
+        j = k + 2;
+        break;
+      }
+    }
     const m = matchAt(lex, toks, j, lowercase);
     if (!m) continue;
     // ", relief officials in Nairobi said": the place of the source of the report, not of the event

@@ -850,6 +850,19 @@ describe('coder: arrests and shootings with no named agent', () => {
     const evs = code('In Surat, the police burst tear-gas shells to disperse the crowd.');
     assert.ok(evs.some((e) => e.type === 'ASSAULT' && e.source?.code === 'INDCOP'), show(evs));
   });
+  test('"a camp for Sudanese refugees was attacked by Chadian militiamen": the people the place is for are the target', () => {
+    const evs = code('A camp for Sudanese refugees was attacked by Chadian militiamen, killing twelve people.');
+    assert.ok(evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'TCD' && ctry(e.target) === 'SDN'), show(evs));
+  });
+  test('"in the Syrian city of Aleppo": the place is the city after "of"', () => {
+    const evs = code('Two Russian soldiers were killed by a roadside bomb in the Syrian city of Aleppo.');
+    const e = evs.find((x) => x.type === 'ASSAULT');
+    assert.equal(e?.location?.name, 'Aleppo', show(evs));
+  });
+  test('"killed one soldier and wounded two others": the object of the first verb is not the subject of the second', () => {
+    const evs = code('A bomb near the Afghan city of Kandahar killed one British soldier and wounded two others.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'GBR'), show(evs));
+  });
   test('"the main accused" is a person, not an accusation', () => {
     const evs = code('Police in Kenya caught the main accused in the bank robbery.');
     assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));

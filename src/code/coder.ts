@@ -353,16 +353,22 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
   const start = clauseStart(toks, from);
   const cands: Chunk[] = [];
   let oblique: Chunk | null = null;
+  let agent: Chunk | null = null;
   for (const ch of chunks) {
     if (ch.to > from || ch === exclude || ch.from < start) continue;
     if (ch.placeOnly) continue;
     if (inAside(toks, ch.from, start, from)) continue;
     // "a cargo of India's rocket launchers has arrived": a possessor is not the subject, its noun is
     if (toks[ch.to]?.norm === "'s" && ch.to + 1 < from) continue;
+    // "a bombing killed one US soldier and wounded two others": the object of an earlier verb is not the subject
+    if (objectOfVerb(toks, ch) && toks[from - 1]?.norm === 'and') continue;
     const prep = prepBefore(toks, ch);
     if (prep === '-' || prep === 'between') cands.push(ch);
-    else if ((prep === 'of' || prep === 'to') && !oblique) oblique = ch;
+    else if ((prep === 'of' || prep === 'to' || prep === 'for') && !oblique) oblique = ch;
+    else if (prep === 'by') agent = ch;
   }
+  // "a camp was attacked by militiamen, killing 156 people": the participle's subject is the agent
+  if (cands.length === 0 && agent && toks[from - 1]?.norm === ',' && toks[from]!.norm.endsWith('ing')) return agent;
   if (cands.length === 0) {
     // "according to X, ..." names the source of a clause without a subject
     return oblique;
@@ -374,6 +380,15 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
     if (CONTROL.has(verb) || CONTROL.has(toks[nearest.from - 2]?.norm ?? '')) return nearest;
   }
   return cands[0]!;
+}
+
+const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|some|at|least)$/;
+/** A chunk right after a past-tense verb (and numbers or determiners): "killed one US soldier". */
+function objectOfVerb(toks: readonly Token[], ch: Chunk): boolean {
+  let k = ch.from - 1;
+  while (k >= 0 && (DET.has(toks[k]!.norm) || NUMBER_WORDS.test(toks[k]!.norm))) k--;
+  const v = toks[k]?.norm ?? '';
+  return k >= 1 && /ed$/.test(v) && !DET.has(toks[k - 1]!.norm) && !BE.has(toks[k - 1]!.norm);
 }
 
 function objectOf(
@@ -460,7 +475,7 @@ const DET = new Set(['the', 'a', 'an', "'s", 'its', 'his', 'her', 'their', 'this
 const ADJ = /(al|ive|ed|ic|ous|ful|ary|ent|ant|est|ern|ian|ese|ish|day|long|scale|time)$/;
 
 /** How a trigger is used: after a determiner (a noun), and whether its noun phrase sits in a prepositional phrase. */
-function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[]): { determiner: boolean; inPP: boolean } {
+function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[]): { determiner: boolean; inPP: boolean; harmedBy?: boolean } {
   // a gerund right after a preposition names an activity, not an event: "a ban on exporting arms"
   if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '')) return { determiner: true, inPP: true };
   // a past form is a verb ("protesters marched"), or an adjective right after a determiner ("the detained man")
@@ -506,8 +521,16 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   // "announced the start of joint exercises with Italy": the phrase reports the event beginning
   if (inPP && before === 'of' && STARTS.has(toks[k - 1]?.norm ?? '')) inPP = false;
   // "three were killed in a bomb attack": the phrase reports the event that harmed them
+  // (its attacker is not the clause's subject: the subject is the one harmed)
   if (inPP && (before === 'in' || before === 'during' || before === 'by')) {
-    for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (VICTIM.has(toks[j]!.norm)) inPP = false;
+    let suffered = false;
+    for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+      if (!VICTIM.has(toks[j]!.norm)) continue;
+      inPP = false;
+      // "were killed in", "died in": the subject suffered the attack ("Serb forces killed three in a gunbattle" did not)
+      suffered ||= toks[j]!.norm === 'died' || toks[j]!.norm === 'dead' || BE.has(toks[j - 1]?.norm ?? '') || BE.has(toks[j - 2]?.norm ?? '');
+    }
+    if (!inPP) return { determiner: determiner && toks[i - 1] !== undefined, inPP, harmedBy: suffered };
   }
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
@@ -655,7 +678,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const owner0 = p.noun && !p.self ? possessorOf(toks, chunks, h.from) : null;
     // an actor noun that is the event ("rioters") is its own subject; "arrested 39 rioters" is no protest by the police
     // "victims killed by ...": the subject of a reduced relative is the noun right before it, actor or not
-    const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : (owner0 ?? subjectOf(toks, chunks, h.from, null));
+    const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : use.harmedBy && p.noun ? owner0 : (owner0 ?? subjectOf(toks, chunks, h.from, null));
     if (passive && p.roles === 'os') {
       // "the president was received by the king": the subject is the visitor, the agent the host
       src = subj;
