@@ -11,6 +11,8 @@ describe('annotate/tokens: tokenize', () => {
     ['possessive is split off', "Azerbaijan's minister", ['Azerbaijan', "'s", 'minister']],
     ['curly possessive is split off', 'Türkiye’s drones', ['Türkiye', '’s', 'drones']],
     ['contraction it\'s', "it's done", ['it', "'s", 'done']],
+    ['a negative contraction is two words', "Iran didn't reply", ['Iran', 'did', "n't", 'reply']],
+    ['a curly negative contraction too', 'they won’t go', ['they', 'wo', 'n’t', 'go']],
     ['abbreviation U.S. is one token', 'the U.S. envoy', ['the', 'U.S.', 'envoy']],
     ['U.S.A. is one token', 'the U.S.A. team', ['the', 'U.S.A.', 'team']],
     ['hyphenated word', 'a high-level meeting', ['a', 'high-level', 'meeting']],
@@ -67,5 +69,14 @@ describe('annotate/tokens: tokenize', () => {
     const text = 'Talks 🤝 in Baku 𝐀 ended.';
     for (const t of tokenize(text)) assert.equal(text.slice(t.start, t.end), t.text);
     assert.ok(words(text).includes('Baku'));
+  });
+});
+
+describe('annotate/tokens: contractions', () => {
+  test("won't and can't read as will and can followed by n't", () => {
+    assert.deepEqual(
+      tokenize("Russia won't and can’t deploy").map((t) => t.norm),
+      ['russia', 'will', "n't", 'and', 'can', "n't", 'deploy'],
+    );
   });
 });

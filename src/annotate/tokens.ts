@@ -51,10 +51,21 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
       start += base.length;
       word = word.slice(-2);
     }
+    // a negative contraction is two words: didn't -> did + n't, won't -> wo (will) + n't
+    if (word.length > 3 && (word.endsWith("n't") || word.endsWith('n’t')) && /[a-z]/i.test(word[word.length - 4]!)) {
+      const base = word.slice(0, -3);
+      const b = mk(base, start);
+      out.push({ ...b, norm: CONTRACTED[b.norm] ?? b.norm });
+      start += base.length;
+      word = word.slice(-3);
+    }
     out.push(mk(word, start));
   }
   return out;
 }
+
+// the first half of won't, can't, shan't is an old form of the auxiliary
+const CONTRACTED: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
 
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -67,7 +78,7 @@ function mk(word: string, start: number): Token {
     start,
     end: start + word.length,
     text: word,
-    norm: foldWord(word),
+    norm: word === 'n’t' ? "n't" : foldWord(word),
     cap: c >= 65 && c <= 90 ? true : word[0] !== word[0]!.toLowerCase(),
     punct: !isWord,
   };
