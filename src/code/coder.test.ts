@@ -854,6 +854,11 @@ describe('coder: arrests and shootings with no named agent', () => {
     const evs = code('A bomb near the Afghan city of Kandahar killed one British soldier and wounded two others.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'GBR'), show(evs));
   });
+  test('"hit" is an attack when weapons hit a place, not when sanctions hit an economy', () => {
+    assert.ok(code('Russian drones hit Odesa overnight.').some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'RUS'));
+    const evs = code('Western sanctions hit the Russian economy hard.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT'), show(evs));
+  });
   test('"the main accused" is a person, not an accusation', () => {
     const evs = code('Police in Kenya caught the main accused in the bank robbery.');
     assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));
