@@ -864,3 +864,23 @@ describe('coder: arrests and shootings with no named agent', () => {
     assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));
   });
 });
+
+describe('coder: things, reasons and reported clauses', () => {
+  test('"The treaty was signed in 1960. It grants ...": a sentence-initial "it" after a thing is not an actor', () => {
+    const evs = code('Egypt and Sudan have long argued over the river. The Nile Waters Agreement was signed in 1959. It grants Egypt most of the flow of the river.');
+    assert.ok(!evs.some((e) => e.type === 'AID'), show(evs));
+  });
+  test('a one-word trigger does not satisfy its own required word ("grants India control")', () => {
+    const evs = code('The accord grants Kenya control over the port.');
+    assert.ok(!evs.some((e) => e.type === 'AID'), show(evs));
+  });
+  test('"arrested over allegations of spying": the reason is not an accusation of its own', () => {
+    const evs = code('Chinese police arrested a Japanese engineer over allegations of spying.');
+    assert.ok(evs.some((e) => e.type === 'COERCE' && ctry(e.source) === 'CHN' && ctry(e.target) === 'JPN'), show(evs));
+    assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));
+  });
+  test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
+    const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));
+  });
+});

@@ -176,7 +176,8 @@ function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): b
  */
 function required(p: Pattern, toks: readonly Token[], end: number, from: number): number {
   // "ordered .. ambassador .. leave": the required word may be part of the trigger itself
-  for (let k = from; k < end; k++) if (p.requires!.has(toks[k]!.norm)) return end - 1;
+  // (a one-word trigger does not satisfy itself: "grants India control" is no grant of aid)
+  if (end - from > 1) for (let k = from; k < end; k++) if (p.requires!.has(toks[k]!.norm)) return end - 1;
   for (let k = end; k < Math.min(toks.length, end + 10); k++) {
     if (p.requires!.has(toks[k]!.norm)) return k;
     if (toks[k]!.norm === ';') break;
@@ -373,6 +374,13 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
     // "according to X, ..." names the source of a clause without a subject
     return oblique;
   }
+  // "supplies that the EU claims Iran is sending": the subject of the reported clause follows the verb of saying
+  for (let v = from - 1; v > start; v--) {
+    if (!CLAIM_VERBS.has(toks[v]!.norm)) continue;
+    const after = cands.filter((c) => c.from > v);
+    if (after.length > 0 && after.length < cands.length) return after[0]!;
+    break;
+  }
   const nearest = cands[cands.length - 1]!;
   // object control: "X urged Y to attack Z" -> Y attacks; "X said Y would ..." is another clause already
   if (cands.length > 1 && toks[from - 1]?.norm === 'to' && nearest.to >= from - 2) {
@@ -384,6 +392,8 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
 
 const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|some|at|least)$/;
 /** A chunk right after a past-tense verb (and numbers or determiners): "killed one US soldier". */
+const CLAIM_VERBS = new Set(['claims', 'claimed', 'believes', 'believed', 'alleges', 'insists', 'insisted', 'thinks', 'fears', 'feared', 'argues', 'argued', 'suspects', 'maintains', 'maintained']);
+
 function objectOfVerb(toks: readonly Token[], ch: Chunk): boolean {
   let k = ch.from - 1;
   while (k >= 0 && (DET.has(toks[k]!.norm) || NUMBER_WORDS.test(toks[k]!.norm))) k--;
@@ -552,6 +562,7 @@ const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|morning|evening|afternoon|night|week|month|year|weekend)$/;
 const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'kick-off', 'commencement']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
+const BACKGROUND_PREPS = new Set(['over', 'amid', 'despite', 'about']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
 
 /** The actor phrase that owns the noun phrase ending at the trigger: "Russia's (latest) missile strikes". */
@@ -657,6 +668,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
     // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // "arrested over allegations of spying", "amid protests": the reason or the background of another event
+    if (p.noun && p.slots.length === 1 && /s$/.test(toks[h.from]!.norm) && BACKGROUND_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
     // the topic of a document or talks: "a memorandum on technology transfer", "talks about joint production"
     if (!p.self && TOPIC.has(toks[h.from - 1]?.norm ?? '') && TOPIC_HEAD.test(toks[h.from - 2]?.norm ?? '')) continue;
     // "demonstrations are expected outside the embassy": a forecast, not an event

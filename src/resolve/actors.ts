@@ -49,10 +49,27 @@ export interface DocMemory {
   /** The document is about a pair of countries: phrases with no country are left to the pair. */
   dyad: boolean;
   readonly lowercase: boolean;
+  /** The previous sentence's subject is a thing, not an actor ("The treaty was signed in 1960. It grants ..."). */
+  thingSubject?: boolean;
 }
 
 export function newMemory(date: string | null, lowercase: boolean): DocMemory {
   return { persons: new Map(), countryCounts: new Map(), recent: [], leads: [], date, home: null, dyad: false, lowercase };
+}
+
+const THING_DET = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+/**
+ * True when a sentence opens with a noun phrase that names no actor ("The treaty was signed", "A
+ * memorandum sets out ..."): a following "It ..." most likely continues with that thing.
+ */
+function opensWithThing(toks: readonly Token[], chunks: readonly Chunk[]): boolean {
+  let s = 0;
+  while (s < toks.length && toks[s]!.punct) s++;
+  if (!THING_DET.has(toks[s]?.norm ?? '')) return false;
+  // the noun phrase runs to the first verb-like word (a past form, a form of be/have) or punctuation
+  let e = s + 1;
+  while (e < toks.length && e < s + 8 && !toks[e]!.punct && !/^(is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)$/.test(toks[e]!.norm) && !/ed$/.test(toks[e]!.norm)) e++;
+  return !chunks.some((c) => c.from < e && c.to > s && !c.placeOnly);
 }
 
 // words that may stand inside an actor phrase without naming anything themselves.
@@ -180,6 +197,7 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     i++;
   }
   const chunks = assemble(lex, toks, pieces, mem);
+  mem.thingSubject = opensWithThing(toks, chunks);
   const lead = chunks.find((c) => !c.placeOnly && !c.coref);
   if (lead) {
     mem.leads.push(lead.members);
@@ -532,6 +550,8 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
       if (nx === 'has' ? nx2 === 'been' : nx === 'would' || nx === 'will' ? nx2 === 'be' : true) return null;
     }
   }
+  // "The treaty was signed in 1960. It grants India ...": a sentence-initial "it" after a sentence about a thing
+  if (toks[p.from]!.norm === 'it' && mem.thingSubject && toks.slice(0, p.from).every((t) => t.punct)) return null;
   for (let i = mem.recent.length - 1; i >= 0; i--) {
     const group = mem.recent[i]!;
     const a = group[0]!;
