@@ -879,6 +879,12 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(evs.some((e) => e.type === 'COERCE' && ctry(e.source) === 'CHN' && ctry(e.target) === 'JPN'), show(evs));
     assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));
   });
+  test('a crowd that is the subject of a cooperative event is named, not protesting', () => {
+    const met = code('Kenyan protesters met the Kenyan interior minister in Nairobi on Monday.');
+    assert.ok(!met.some((e) => e.type === 'PROTEST'), show(met));
+    const clash = code('Kenyan protesters clashed with police in Nairobi on Monday.');
+    assert.ok(clash.some((e) => e.type === 'PROTEST'), show(clash));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

@@ -923,6 +923,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
  * "The embassy was torched by protesters", "demonstrators vandalised the consulate": damage done by
  * protesters is their protest turned violent (PROTEST, mode vandalize), not a military attack.
  */
+const CALM = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 function protestDamage(out: RawEvent[], toks: readonly Token[]): RawEvent[] {
   // "hundreds of young men stormed Sweden's embassy": civilians storming an embassy or office riot
   out = out.map((e) =>
@@ -944,7 +945,10 @@ function protestDamage(out: RawEvent[], toks: readonly Token[]): RawEvent[] {
     damaged.add(crowd);
     result.push({ ...e, type: 'PROTEST', cameo: '145', ploverMode: 'vandalize', explain: [...e.explain, 'damage done by protesters: a violent protest (PROTEST, vandalize)'] });
   }
-  return result.filter((e) => !damaged.has(e));
+  // "demonstrators received weapons", "protesters met the minister": a crowd that is the subject of a
+  // cooperative event is named, not protesting (clashes and vows are part of protests)
+  const busy = (c: RawEvent): boolean => result.some((e) => e !== c && CALM.has(e.type) && same(e.sourceSpan, c.sourceSpan));
+  return result.filter((e) => !damaged.has(e) && !(e.rule === 'protest/007' && busy(e)));
 }
 
 /**
