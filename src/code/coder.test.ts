@@ -885,6 +885,12 @@ describe('coder: things, reasons and reported clauses', () => {
     const clash = code('Kenyan protesters clashed with police in Nairobi on Monday.');
     assert.ok(clash.some((e) => e.type === 'PROTEST'), show(clash));
   });
+  test('"X claimed that Y attacked Z" is X\'s accusation, not a reported attack; a claim of one\'s own deed is a report', () => {
+    const claim = code('Azerbaijan claimed that Armenian forces had attacked its positions near Lachin.');
+    assert.ok(!claim.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'ARM'), show(claim));
+    const own = code('Hamas claimed that its fighters attacked an Israeli patrol near Gaza City.');
+    assert.ok(own.some((e) => e.type === 'ASSAULT' && ctry(e.target) === 'ISR'), show(own));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

@@ -24,6 +24,8 @@ const DETS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 't
 // verbs of asking: what follows them is requested, not done
 const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
 const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'refuted', 'disputed']);
+const SELF = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i', 'my']);
+const CLAIM = new Set(['claimed', 'claims', 'claim', 'alleged', 'alleges', 'allege', 'accused', 'accuses', 'charged', 'charges']);
 const ALLEGE = new Set(['accused', 'accuses', 'accuse', 'accusing', 'suspected', 'suspect', 'blamed', 'blames', 'charged', 'convicted', 'guilty', 'alleged', 'accusation', 'accusations', 'allegations']);
 const INSIST = new Set(['insisted', 'insists', 'insist', 'demanding', 'requested', 'requests', 'proposed', 'proposes', 'suggested', 'suggests', 'recommended', 'recommends']);
 const BE_TO = new Set(['is', 'are', 'was', 'were', 'am', "'s", 'be']);
@@ -46,6 +48,12 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
     // "denied that it attacked": the denial negates what follows
     if (n === 'that' && DENY.has(toks[i - 1]?.norm ?? '')) {
       negated = true;
+      cues.push(`${toks[i - 1]!.norm} that`);
+    }
+    // "claimed that ISIL had attacked Iraq": a claim of one side is its accusation, not a report
+    // ("ISIS claimed that its fighters took the villages" claims its own deed: reported as done)
+    if (n === 'that' && CLAIM.has(toks[i - 1]?.norm ?? '') && !SELF.has(toks[i + 1]?.norm ?? '')) {
+      alleged = true;
       cues.push(`${toks[i - 1]!.norm} that`);
     }
     // "demanded that Sweden end its ban": what is demanded is not reported as done
