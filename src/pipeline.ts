@@ -268,21 +268,35 @@ export function mergeMentions(events: readonly CodedEvent[]): CodedEvent[] {
     return [e.type, a, b, e.date.value ?? '', e.aux.join('+')].join('|');
   };
   const rank = (e: CodedEvent): number => (e.ploverMode ? 2 : 0) + e.confidence;
-  const best = new Map<string, { event: CodedEvent; mentions: number }>();
+  // "police opened fire" and "a mob burnt six people" in one town are two events: mentions whose
+  // sources name two different sectors are kept apart (a bare country and a sector may be one event;
+  // the symmetric types are about the pair, whoever is named first)
+  type Cluster = { sector: string; event: CodedEvent; mentions: number };
+  const clusters = new Map<string, Cluster[]>();
+  const of = new Map<CodedEvent, Cluster>();
   for (const e of events) {
     const k = key(e);
-    const have = best.get(k);
-    if (!have) best.set(k, { event: e, mentions: 1 });
-    else {
-      have.mentions++;
-      if (rank(e) > rank(have.event)) have.event = e;
+    const sec = SYMMETRIC_TYPES.has(e.type) ? '' : (e.source?.sector ?? '');
+    const list = clusters.get(k) ?? [];
+    clusters.set(k, list);
+    const c = list.find((x) => x.sector === sec || x.sector === '' || sec === '');
+    if (!c) {
+      const fresh = { sector: sec, event: e, mentions: 1 };
+      list.push(fresh);
+      of.set(e, fresh);
+      continue;
     }
+    if (c.sector === '') c.sector = sec;
+    c.mentions++;
+    if (rank(e) > rank(c.event)) c.event = e;
+    of.set(e, c);
   }
-  const kept = new Set([...best.values()].map((b) => b.event));
+  const best = new Set([...of.values()]);
+  const kept = new Set([...best].map((b) => b.event));
   return events
     .filter((e) => kept.has(e))
     .map((e) => {
-      const n = best.get(key(e))!.mentions;
+      const n = of.get(e)!.mentions;
       return n > 1 ? { ...e, explain: [...e.explain, `the document mentions this event ${n} times; one event is kept`] } : e;
     });
 }

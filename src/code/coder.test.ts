@@ -859,6 +859,12 @@ describe('coder: arrests and shootings with no named agent', () => {
     const evs = code('Western sanctions hit the Russian economy hard.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT'), show(evs));
   });
+  test('a police shooting and a killing by gunmen in one town are two events, not two mentions of one', () => {
+    const evs = code('Riots spread across Gujarat in India on Friday. In Vadodara, armed men killed six villagers. In Vadodara, police opened fire to disperse the rioters.');
+    const assaults = evs.filter((e) => e.type === 'ASSAULT');
+    assert.ok(assaults.some((e) => e.source?.code === 'INDCOP'), show(evs));
+    assert.ok(assaults.some((e) => e.source?.code === 'INDREB'), show(evs));
+  });
   test('"the main accused" is a person, not an accusation', () => {
     const evs = code('Police in Kenya caught the main accused in the bank robbery.');
     assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));

@@ -398,6 +398,9 @@ function objectOfVerb(toks: readonly Token[], ch: Chunk): boolean {
   let k = ch.from - 1;
   while (k >= 0 && (DET.has(toks[k]!.norm) || NUMBER_WORDS.test(toks[k]!.norm))) k--;
   const v = toks[k]?.norm ?? '';
+  // "data showed the police had arrested ...": a phrase followed by its own verb is a clause's subject
+  const next = toks[ch.to]?.norm ?? '';
+  if (BE.has(next) || AUX.has(next) || /ed$/.test(next)) return false;
   return k >= 1 && /ed$/.test(v) && !DET.has(toks[k - 1]!.norm) && !BE.has(toks[k - 1]!.norm);
 }
 
