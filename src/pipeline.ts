@@ -258,16 +258,19 @@ const SYMMETRIC_TYPES = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
 /**
  * One event per real-world event in a document: later mentions of the same event (same type, same pair of
  * countries, unordered for the symmetric types, same date, same modality) are folded into the best one,
- * which is the one with a PLOVER mode ("visit"), then the most confident, then the first.
+ * which is the one with a PLOVER mode ("visit"), then one with an arms-transfer record, then the most confident, then the first.
  */
 export function mergeMentions(events: readonly CodedEvent[]): CodedEvent[] {
   const key = (e: CodedEvent): string => {
     let a = e.source?.country ?? '-';
     let b = e.target?.country ?? '-';
     if (SYMMETRIC_TYPES.has(e.type) && a > b) [a, b] = [b, a];
-    return [e.type, a, b, e.date.value ?? '', e.aux.join('+')].join('|');
+    // an AGREE is an intent already: "pledged" and "pledged to deliver" (intend) are one promise
+    const aux = e.type === 'AGREE' ? e.aux.filter((x) => x !== 'intend') : e.aux;
+    return [e.type, a, b, e.date.value ?? '', aux.join('+')].join('|');
   };
-  const rank = (e: CodedEvent): number => (e.ploverMode ? 2 : 0) + e.confidence;
+  // the kept mention is the one with a PLOVER mode, then an arms-transfer record, then the most confident
+  const rank = (e: CodedEvent): number => (e.ploverMode ? 2 : 0) + (e.transfer ? 1 : 0) + e.confidence;
   // "police opened fire" and "a mob burnt six people" in one town are two events: mentions whose
   // sources name two different sectors are kept apart (a bare country and a sector may be one event;
   // the symmetric types are about the pair, whoever is named first)

@@ -238,6 +238,12 @@ describe('resolve/actors: definite descriptions', () => {
     const [, second] = docChunks(['NATO ministers met in Brussels.', 'The alliance condemned the missile strikes.']);
     assert.deepEqual(second?.find((c) => c.text === 'The alliance')?.codes, ['IGONAT']);
   });
+  test("'the minister' is the last person named with a fitting office; with none, it is the plain title", () => {
+    const [, second] = docChunks(['Turkish Defence Minister Yasar Guler arrived in Baku on Monday.', 'The minister met the Azerbaijani president.']);
+    assert.deepEqual(second?.find((c) => c.text === 'The minister')?.codes, ['TURMIL']);
+    const [, other] = docChunks(['Turkish Defence Minister Yasar Guler arrived in Baku on Monday.', 'The president welcomed him.']);
+    assert.notDeepEqual(other?.find((c) => c.text.includes('president'))?.codes, ['TURMIL']);
+  });
   test('no referent before: no actor, and names are not descriptions', () => {
     const [first] = docChunks(['The Nordic country said no.']);
     assert.equal(first?.find((c) => c.text.includes('country')), undefined);

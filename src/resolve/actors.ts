@@ -114,7 +114,7 @@ interface Piece {
   entries: readonly Entry[] | null;
   kind: 'lex' | 'name' | 'learned' | 'pronoun' | 'pair' | 'definite';
   /** For a definite description ("the kingdom", "the alliance"): what it refers back to. */
-  refers?: 'country' | 'igo' | 'bus';
+  refers?: Refers;
   learned?: LearnedPerson;
 }
 
@@ -168,7 +168,7 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     if (t.norm === 'the') {
       const d = definiteAt(lex, toks, i, mem.lowercase);
       // "the company" with no company named before is the plain sector noun
-      if (d && (d.refers !== 'bus' || mem.leads.some((g) => g.length === 1 && g[0]!.sector === 'BUS'))) {
+      if (d && (d.refers === 'person' ? personFor(toks[d.to - 1]!.norm, mem) !== null : d.refers !== 'bus' || mem.leads.some((g) => g.length === 1 && g[0]!.sector === 'BUS'))) {
         pieces.push({ from: i, to: d.to, entries: null, kind: 'definite', refers: d.refers });
         i = d.to;
         continue;
@@ -567,7 +567,45 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
 
 // "the kingdom", "the Nordic country", "the alliance", "the company": a definite description that
 // refers back to the last actor of its kind
-const DEFINITE: Record<string, 'country' | 'igo' | 'bus'> = {
+type Refers = 'country' | 'igo' | 'bus' | 'person';
+// "the minister", "the president": the last person named with an office of that kind
+const TITLE_SECTORS: Record<string, readonly string[]> = {
+  minister: ['GOV', 'MIL'],
+  president: ['GOV'],
+  premier: ['GOV'],
+  chancellor: ['GOV'],
+  ambassador: ['GOV'],
+  envoy: ['GOV'],
+  diplomat: ['GOV'],
+  general: ['MIL'],
+  commander: ['MIL'],
+  king: ['GOV'],
+  emir: ['GOV'],
+};
+
+/** The latest single person of the document whose sector fits a title ("the minister" -> Hakan Fidan). */
+function personFor(noun: string, mem: DocMemory): ActorRef | null {
+  const sectors = TITLE_SECTORS[noun];
+  if (!sectors) return null;
+  for (let i = mem.recent.length - 1; i >= Math.max(0, mem.recent.length - 6); i--) {
+    const g = mem.recent[i]!;
+    if (g.length === 1 && g[0]!.isPerson && sectors.includes(g[0]!.sector)) return g[0]!;
+  }
+  return null;
+}
+
+const DEFINITE: Record<string, Refers> = {
+  minister: 'person',
+  president: 'person',
+  premier: 'person',
+  chancellor: 'person',
+  ambassador: 'person',
+  envoy: 'person',
+  diplomat: 'person',
+  general: 'person',
+  commander: 'person',
+  king: 'person',
+  emir: 'person',
   country: 'country',
   nation: 'country',
   kingdom: 'country',
@@ -586,7 +624,7 @@ const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'MNC', '---']);
 const KINGDOMS = new Set(['SAU', 'JOR', 'MAR', 'BHR', 'GBR', 'ESP', 'NLD', 'BEL', 'DNK', 'NOR', 'SWE', 'THA', 'KHM', 'BTN', 'LSO', 'SWZ', 'TON', 'MYS']);
 const EMIRATES = new Set(['ARE', 'QAT', 'KWT']);
 
-function definiteAt(lex: Lexicon, toks: readonly Token[], i: number, lowercase: boolean): { to: number; refers: 'country' | 'igo' | 'bus' } | null {
+function definiteAt(lex: Lexicon, toks: readonly Token[], i: number, lowercase: boolean): { to: number; refers: Refers } | null {
   for (let j = i + 1; j <= Math.min(toks.length - 1, i + 3); j++) {
     const n = toks[j]!.norm;
     const refers = DEFINITE[n] ?? (n === 'state' && j > i + 1 ? 'country' : undefined);
@@ -606,6 +644,12 @@ function definiteAt(lex: Lexicon, toks: readonly Token[], i: number, lowercase: 
 
 function definiteChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk | null {
   const noun = toks[p.to - 1]!.norm;
+  if (p.refers === 'person') {
+    const a = personFor(noun, mem);
+    if (!a) return null;
+    const text = toks.slice(p.from, p.to).map((t) => t.text).join(' ');
+    return { from: p.from, to: p.to, members: [{ ...a, via: `'${text}' -> ${a.name ?? a.country}` }], head: p.to - 1, coref: true, placeOnly: false };
+  }
   // the referent is named in an earlier sentence, most often as its subject: "Saudi Arabia hosted
   // talks on Sudan. The kingdom urged ..." (not Sudan, the last country named)
   for (const group of [...mem.leads].reverse()) {
