@@ -392,6 +392,8 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
 
 const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|some|at|least)$/;
 /** A chunk right after a past-tense verb (and numbers or determiners): "killed one US soldier". */
+// past forms that end in neither -ed nor -ing ("met the president and signed ...")
+const PAST_VERBS = new Set(['met', 'held', 'hit', 'struck', 'sent', 'told', 'gave', 'took', 'made', 'shot', 'beat', 'fought', 'won', 'lost', 'led', 'brought', 'bought', 'sold', 'sought', 'caught', 'saw', 'left']);
 const CLAIM_VERBS = new Set(['claims', 'claimed', 'believes', 'believed', 'alleges', 'insists', 'insisted', 'thinks', 'fears', 'feared', 'argues', 'argued', 'suspects', 'maintains', 'maintained']);
 
 function objectOfVerb(toks: readonly Token[], ch: Chunk): boolean {
@@ -401,7 +403,7 @@ function objectOfVerb(toks: readonly Token[], ch: Chunk): boolean {
   // "data showed the police had arrested ...": a phrase followed by its own verb is a clause's subject
   const next = toks[ch.to]?.norm ?? '';
   if (BE.has(next) || AUX.has(next) || /ed$/.test(next)) return false;
-  return k >= 1 && /ed$/.test(v) && !DET.has(toks[k - 1]!.norm) && !BE.has(toks[k - 1]!.norm);
+  return k >= 1 && (/ed$/.test(v) || PAST_VERBS.has(v)) && !DET.has(toks[k - 1]!.norm) && !BE.has(toks[k - 1]!.norm);
 }
 
 function objectOf(
@@ -760,6 +762,14 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
           src = speaker;
           explain.push(`no subject: the speaker of '${toks[verb]!.text}' is the source`);
         }
+      }
+    }
+    // "met President Aliyev and signed a defence agreement": the partner of the first verb is the second's
+    if (src && !tgt && !passive && (p.plover === 'SUPPORT' || p.plover === 'AGREE' || p.plover === 'COOPERATE') && toks[h.from - 1]?.norm === 'and') {
+      const partner = chunks.filter((c) => c.from >= src.to && c.to < h.from && !c.placeOnly && objectOfVerb(toks, c)).pop();
+      if (partner) {
+        tgt = partner;
+        explain.push(`coordinated verbs: the partner of the first verb ('${phrase(toks, partner)}') is the target`);
       }
     }
     if (src && tgt && src === tgt) tgt = null;
