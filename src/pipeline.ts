@@ -208,6 +208,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const places = placesOf(lex, s, ann.lowercase);
     const dates = resolveDates(doc.text, s.span, doc.date);
     const seen = new Set<string>();
+    const sentence: CodedEvent[] = [];
     const done = raws.filter((r) => r.source && r.target);
     // members of one compound share what the context gives one of them ("The US, Japan and South Korea condemned")
     const sharedFill = new Map<number, RawEvent>();
@@ -231,6 +232,9 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       }
       // a one-sided reading of a trigger that another reading of the sentence completes is dropped
       if (!(raw.source && raw.target) && done.some((d) => d.type === raw.type && (raw.source ? d.source?.country === raw.source.country : d.target?.country === raw.target?.country))) continue;
+      // (so is one whose other side is of no known country: "attacked a camp for Congolese refugees, killing 156 people")
+      const unknownSide = raw.source?.country === '---' ? 'target' : raw.target?.country === '---' ? 'source' : null;
+      if (unknownSide && done.some((d) => d !== raw0 && d.type === raw.type && d.source?.country !== '---' && d.target?.country !== '---' && (unknownSide === 'source' ? d.source?.country === raw.source?.country : d.target?.country === raw.target?.country))) continue;
       let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home);
       const shared = sharedFill.get(r.trigger.start);
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
@@ -247,8 +251,12 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       const key = `${ev.type}|${ev.source?.code}|${ev.target?.code}|${ev.mode}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      events.push(ev);
+      sentence.push(ev);
     }
+    // "a bombing killed one soldier and wounded two others": a reading with no actor, where the
+    // sentence has an event of the same type that names them, is part of that event
+    const withActor = (e: CodedEvent): boolean => e.source !== null || e.target !== null;
+    for (const ev of sentence) if (withActor(ev) || !sentence.some((o) => o.type === ev.type && withActor(o))) events.push(ev);
   }
   return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: mergeMentions(events) };
 }

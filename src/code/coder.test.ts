@@ -865,6 +865,15 @@ describe('coder: arrests and shootings with no named agent', () => {
     assert.ok(assaults.some((e) => e.source?.code === 'INDCOP'), show(evs));
     assert.ok(assaults.some((e) => e.source?.code === 'INDREB'), show(evs));
   });
+  test('"an engineer from Toronto was arrested in Iran": the origin of the people arrested stands for them', () => {
+    const evs = code('An engineer from Toronto was arrested in Iran on Monday.');
+    assert.ok(evs.some((e) => e.type === 'COERCE' && e.source?.code === 'IRNCOP' && ctry(e.target) === 'CAN'), show(evs));
+  });
+  test('a reading with no actor beside one of the same type that names them is not a second event', () => {
+    const evs = code('A roadside bomb in the Afghan city of Kandahar killed one British soldier and wounded two others.');
+    const assaults = evs.filter((e) => e.type === 'ASSAULT');
+    assert.ok(assaults.length >= 1 && assaults.every((e) => e.source !== null || e.target !== null), show(evs));
+  });
   test('"the main accused" is a person, not an accusation', () => {
     const evs = code('Police in Kenya caught the main accused in the bank robbery.');
     assert.ok(!evs.some((e) => e.type === 'ACCUSE'), show(evs));

@@ -549,6 +549,17 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
   }
   return { determiner: determiner && toks[i - 1] !== undefined, inPP };
 }
+/** "were killed by an improvised explosive device": a nominal attack in the phrase that says what harmed the subject. */
+function sufferedIn(toks: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && k >= i - 4 && (DET.has(toks[k]!.norm) || /^[a-z-]+$/.test(toks[k]!.norm)) && !['in', 'by', 'during'].includes(toks[k]!.norm)) k--;
+  if (!['in', 'by', 'during'].includes(toks[k]?.norm ?? '')) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+    if (!VICTIM.has(toks[j]!.norm)) continue;
+    if (toks[j]!.norm === 'died' || toks[j]!.norm === 'dead' || BE.has(toks[j - 1]?.norm ?? '') || BE.has(toks[j - 2]?.norm ?? '')) return true;
+  }
+  return false;
+}
 const REFERENCE = new Set(['requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
@@ -696,7 +707,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const owner0 = p.noun && !p.self ? possessorOf(toks, chunks, h.from) : null;
     // an actor noun that is the event ("rioters") is its own subject; "arrested 39 rioters" is no protest by the police
     // "victims killed by ...": the subject of a reduced relative is the noun right before it, actor or not
-    const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : use.harmedBy && p.noun ? owner0 : (owner0 ?? subjectOf(toks, chunks, h.from, null));
+    const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : (use.harmedBy || sufferedIn(toks, h.from)) && p.noun ? owner0 : (owner0 ?? subjectOf(toks, chunks, h.from, null));
     if (passive && p.roles === 'os') {
       // "the president was received by the king": the subject is the visitor, the agent the host
       src = subj;
@@ -706,7 +717,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       const agent = agentOf(toks, chunks, h.to);
       const attacker = !agent && p.plover === 'ASSAULT' ? attackerOf(toks, chunks, h.to) : null;
       src = agent ?? attacker;
-      tgt = subj;
+      // "a missionary from Calgary was arrested": the people's origin stands for them
+      const start = clauseStart(toks, h.from);
+      tgt = subj ?? chunks.find((c) => c.from >= start && c.to <= h.from && prepBefore(toks, c) === 'from') ?? null;
       explain.push(`passive voice: source ${agent ? "after 'by'" : attacker ? 'the actor of the attack it happened in' : 'not stated'}, target is the subject`);
     } else if (p.roles === 'os') {
       const obj = objectOf(toks, chunks, h.to, p, false);
