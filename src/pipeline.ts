@@ -389,6 +389,11 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
     const tgt: ActorRef = { country: place.country, sector: '', name: null, via: `place of the event (${place.name})`, isPerson: false };
     return { ...r, target: tgt, confidence: lower(r.confidence), explain: [...r.explain, `target not stated: ${place.country} from the place of the event, ${place.name}`] };
   }
+  // "protesters rallied outside the Russian embassy in Tbilisi": unnamed protesters are people of the place
+  if (!r.source && r.target && r.type === 'PROTEST') {
+    const people: ActorRef = { country: place.country, sector: 'CVL', name: null, via: `place of the protest (${place.name})`, isPerson: false };
+    return { ...r, source: people, confidence: lower(r.confidence), explain: [...r.explain, `protesters of ${place.country}, from the place of the protest, ${place.name}`] };
+  }
   if (r.source || !r.target || place.country === r.target.country) return r;
   if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
   const src: ActorRef = { country: place.country, sector: r.type === 'COERCE' ? 'GOV' : '', name: null, via: `place of the event (${place.name})`, isPerson: false };

@@ -298,7 +298,6 @@ const TABLES: Record<Plover, Table> = {
         text: 'Protesters rallied outside the Russian embassy in Tbilisi.',
         src: 'GEO',
         tgt: 'RUS',
-        todo: "the protesters (self pattern protest/007) get no country: the city of the protest (Tbilisi, GEO) is not used for a source without a country",
       },
       {
         text: 'Farmers in France blocked roads with tractors.',
