@@ -103,15 +103,17 @@ function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
 
 const ATTRIBUTION = new Set(['said', 'says', 'told', 'reported', 'reports', 'added', 'stated', 'announced']);
 
+const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting', 'toured', 'tours', 'touring']);
 const PLACE_HEADS = new Set(['city', 'town', 'village', 'port', 'region', 'province', 'district', 'capital', 'island', 'state', 'enclave', 'area']);
 
-/** Every place named in the sentence with in/at/across/throughout/near/outside, with its character offset. */
+/** Every place named in the sentence with in/at/across/throughout/near/outside or after a visit verb, with its character offset. */
 function placesOf(lex: Lexicon, s: Sentence, lowercase: boolean): { place: Place; at: number }[] {
   const toks = s.tokens;
   const out: { place: Place; at: number }[] = [];
   for (let i = 0; i < toks.length - 1; i++) {
     const n = toks[i]!.norm;
-    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout' && n !== 'near' && n !== 'outside') continue;
+    // ("visited Baku", "toured Kyiv": the visited place is where the visit happened)
+    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout' && n !== 'near' && n !== 'outside' && !VISIT_VERBS.has(n)) continue;
     let j = i + 1;
     // "outside of the Iraqi city of Basra"
     if (n === 'outside' && toks[j]?.norm === 'of') j++;
