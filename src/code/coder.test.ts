@@ -335,7 +335,6 @@ const TABLES: Record<Plover, Table> = {
       {
         text: 'The sanctions on Iran remained in place.',
         why: 'existing sanctions, nothing new was imposed',
-        todo: "the bare noun 'sanctions' (sanction/001) is coded as a SANCTION event with no source (->IRN)",
       },
     ],
   },

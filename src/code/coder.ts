@@ -578,6 +578,7 @@ const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|morning|evening|afternoon|night|week|month|year|weekend)$/;
 const STARTS = new Set(['start', 'beginning', 'launch', 'opening', 'kickoff', 'kick-off', 'commencement']);
 const VICTIM = new Set(['killed', 'injured', 'wounded', 'hurt', 'died', 'dead', 'damaged', 'destroyed', 'hit', 'struck', 'targeted', 'arrested', 'detained', 'held']);
+const STANDING = new Set(['existing', 'current', 'ongoing', 'longstanding', 'long-standing', 'standing', 'decades-old', 'years-long']);
 const BACKGROUND_PREPS = new Set(['over', 'amid', 'despite', 'about']);
 const NP_PREPS = new Set(['in', 'of', 'after', 'following', 'amid', 'over', 'since', 'for', 'during', 'before', 'about', 'from', 'despite', 'against', 'to', 'on', 'by', 'at', 'with', 'without', 'like', 'than', 'into', 'under', 'behind', 'regarding', 'concerning']);
 
@@ -684,6 +685,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (use.inPP && !p.self && !p.report && (p.noun || use.determiner)) continue;
     // a bare plural noun right after a preposition is a reference too: "after weeks of talks", "for consultations"
     if (p.noun && p.plover === 'CONSULT' && p.slots.length === 1 && NP_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // "the sanctions on Iran remained in place", "existing sanctions": a standing state, not a new event
+    if (p.noun && (STANDING.has(toks[h.from - 1]?.norm ?? '') || toks.slice(h.to, h.to + 6).some((t) => /^(remain|remained|remains|remaining|stay|stayed|stays)$/.test(t.norm)))) continue;
     // "arrested over allegations of spying", "amid protests": the reason or the background of another event
     if (p.noun && p.slots.length === 1 && /s$/.test(toks[h.from]!.norm) && BACKGROUND_PREPS.has(toks[h.from - 1]?.norm ?? '')) continue;
     // the topic of a document or talks: "a memorandum on technology transfer", "talks about joint production"
