@@ -113,7 +113,6 @@ const TABLES: Record<Plover, Table> = {
       {
         text: 'A possible meeting between Armenia and Azerbaijan is being discussed.',
         why: 'a possible meeting',
-        todo: "with one-sided events kept (partial), the passive 'is being discussed' (consult/011) gives an occurred CONSULT ->ARM with no source",
       },
       {
         text: 'Germany welcomed the decision of Austria.',

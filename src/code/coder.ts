@@ -719,6 +719,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     } else if (passive) {
       const agent = agentOf(toks, chunks, h.to);
       const attacker = !agent && p.plover === 'ASSAULT' ? attackerOf(toks, chunks, h.to) : null;
+      // "a meeting between Armenia and Azerbaijan is being discussed": the subject is the meeting (its
+      // own event), not a party to the discussion
+      if (!agent && p.plover === 'CONSULT' && subj && prepBefore(toks, subj) === 'between') continue;
       src = agent ?? attacker;
       // "a missionary from Calgary was arrested": the people's origin stands for them
       const start = clauseStart(toks, h.from);
