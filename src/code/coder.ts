@@ -873,7 +873,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // PROTEST is civilian collective action: a government, organisation or official "protesting" accuses
     // ("India protested to China over the map": a protest lodged with another state is diplomatic too)
     const lodged = toks[h.to]?.norm === 'to' && !!tgt && tgt.from <= h.to + 2;
-    if (type === 'PROTEST' && src && ((/ed$/.test(toks[h.from]!.norm) && src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO')) || lodged)) {
+    // ("supporters of Niger's military rulers rallied": the crowd protests, not the rulers)
+    const followers = !!src && prepBefore(toks, src) === 'of' && FOLLOWERS.has(toks[src.from - 2]?.norm ?? '');
+    if (type === 'PROTEST' && src && !followers && ((/ed$/.test(toks[h.from]!.norm) && src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO')) || lodged)) {
       explain.push('a protest by officials or an organisation is an accusation (ACCUSE)');
       type = 'ACCUSE';
       ploverMode = 'disapprove';
@@ -955,6 +957,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
  * "The embassy was torched by protesters", "demonstrators vandalised the consulate": damage done by
  * protesters is their protest turned violent (PROTEST, mode vandalize), not a military attack.
  */
+const FOLLOWERS = new Set(['supporters', 'followers', 'members', 'relatives', 'families', 'loyalists', 'backers', 'sympathisers', 'sympathizers', 'thousands', 'hundreds', 'dozens']);
 const CALM = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 function protestDamage(out: RawEvent[], toks: readonly Token[]): RawEvent[] {
   // "hundreds of young men stormed Sweden's embassy": civilians storming an embassy or office riot
