@@ -898,6 +898,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const own = code('Hamas claimed that its fighters attacked an Israeli patrol near Gaza City.');
     assert.ok(own.some((e) => e.type === 'ASSAULT' && ctry(e.target) === 'ISR'), show(own));
   });
+  test('"condemned the attack on the Swedish embassy": the victim of the attack is not the one condemned', () => {
+    const evs = code('The Iraqi government condemned the attack on the Swedish embassy.');
+    assert.ok(!evs.some((e) => e.type === 'ACCUSE' && ctry(e.target) === 'SWE'), show(evs));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

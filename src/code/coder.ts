@@ -470,6 +470,16 @@ function attackerOf(toks: readonly Token[], chunks: readonly Chunk[], to: number
   return null;
 }
 
+/** "the attack on the embassy": a phrase after on/against that follows an attack noun. */
+function victimOfReferencedAttack(toks: readonly Token[], c: Chunk): boolean {
+  let k = c.from - 1;
+  while (k >= 0 && DET.has(toks[k]!.norm)) k--;
+  if (toks[k]?.norm !== 'on' && toks[k]?.norm !== 'against') return false;
+  k--;
+  while (k >= 0 && /^[a-z-]+$/.test(toks[k]!.norm) && !ATTACK_NOUNS.has(toks[k]!.norm) && k > c.from - 6) k--;
+  return ATTACK_NOUNS.has(toks[k]?.norm ?? '') || /^(attacks?|strikes?|killing|killings|shelling|bombing|raid|storming)$/.test(toks[k]?.norm ?? '');
+}
+
 /** "talks between X and Y": the chunk after 'between'. */
 function betweenOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): Chunk | null {
   for (const ch of chunks) {
@@ -790,6 +800,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         tgt = partner;
         explain.push(`coordinated verbs: the partner of the first verb ('${phrase(toks, partner)}') is the target`);
       }
+    }
+    // "condemned the attack on the embassy": the embassy is the attack's victim, not the one condemned
+    if (p.plover === 'ACCUSE' && tgt && victimOfReferencedAttack(toks, tgt)) {
+      explain.push(`'${phrase(toks, tgt)}' is the victim of the attack condemned, not its target`);
+      tgt = null;
     }
     if (src && tgt && src === tgt) tgt = null;
     // "travelling to South Carolina": a visit to a place the gazetteer does not know is not a visit to
