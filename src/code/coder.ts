@@ -720,7 +720,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const owner0 = p.noun && !p.self ? possessorOf(toks, chunks, h.from) : null;
     // an actor noun that is the event ("rioters") is its own subject; "arrested 39 rioters" is no protest by the police
     // "victims killed by ...": the subject of a reduced relative is the noun right before it, actor or not
-    const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : (use.harmedBy || sufferedIn(toks, h.from)) && p.noun ? owner0 : (owner0 ?? subjectOf(toks, chunks, h.from, null));
+    const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : p.noun && (use.harmedBy || sufferedIn(toks, h.from)) ? owner0 : (owner0 ?? subjectOf(toks, chunks, h.from, null));
     if (passive && p.roles === 'os') {
       // "the president was received by the king": the subject is the visitor, the agent the host
       src = subj;

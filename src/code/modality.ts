@@ -22,7 +22,7 @@ const NEG_TO = new Set(['failed', 'fails', 'fail', 'refused', 'refuses', 'refuse
 const PRESS_NOUN = new Set(['conference', 'conferences', 'briefing', 'release', 'releases', 'statement', 'office', 'secretary', 'service', 'agency', 'freedom', 'officer', 'club', 'tv']);
 const DETS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that']);
 // verbs of asking: what follows them is requested, not done
-const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
+const ASK = new Set(['urge', 'urged', 'urges', 'urging', 'pressure', 'pressured', 'pressuring', 'demand', 'demanded', 'demands', 'demanding', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'pressing', 'appeal', 'appealed', 'request', 'requested', 'requests', 'expect', 'expects', 'want', 'wants', 'wanted', 'calling', 'called', 'call', 'calls', 'persuade', 'convince', 'encourage', 'encouraged', 'invited', 'invite', 'pushed', 'pushing']);
 const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'refuted', 'disputed']);
 const SELF = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i', 'my']);
 const CLAIM = new Set(['claimed', 'claims', 'claim', 'alleged', 'alleges', 'allege', 'accused', 'accuses', 'charged', 'charges']);
