@@ -712,7 +712,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (referenced(toks, h.from)) continue;
     // "were shot dead", "was taken into custody": the participle may open a longer trigger
     const reduced = reducedRelative(toks, h.from, h.to);
-    const passive = isPassive(toks, h.to - 1, p) || (h.to - 1 > h.from && p.roles !== 'os' && toks[h.to - 1]!.norm !== 'by' && isPassive(toks, h.from, p)) || reduced;
+    const passive = isPassive(toks, h.to - 1, p) || (h.to - 1 > h.from && (p.roles !== 'os' || p.plover === 'CONSULT') && toks[h.to - 1]!.norm !== 'by' && isPassive(toks, h.from, p)) || reduced;
     const explain: string[] = [`trigger '${phrase(toks, h)}' matched ${p.id} (${p.file.split('/').pop()}:${p.line})${p.note ? `: ${p.note}` : ''}`];
     let src: Chunk | null;
     let tgt: Chunk | null;
@@ -724,7 +724,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (passive && p.roles === 'os') {
       // "the president was received by the king": the subject is the visitor, the agent the host
       src = subj;
-      tgt = agentOf(toks, chunks, h.to);
+      // "was received with honours at the Kremlin": with no agent, the place of the reception hosts it
+      tgt = agentOf(toks, chunks, h.to) ?? chunks.find((c) => c.from >= h.to && c.from - h.to <= 8 && (prepBefore(toks, c) === 'at' || prepBefore(toks, c) === 'in')) ?? null;
       explain.push('passive voice of a host pattern: the subject is the visitor (source)');
     } else if (passive) {
       const agent = agentOf(toks, chunks, h.to);
