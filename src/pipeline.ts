@@ -197,6 +197,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   const events: CodedEvent[] = [];
   // the host of the exercise the article is about, once a sentence names it
   let host: { actor: ActorRef; span: Span } | null = null;
+  // the author of the last attack reported, for "condemned the attack" in a later sentence
+  let lastAttacker: ActorRef | null = null;
   for (const s of ann.sentences) {
     const chunks: Chunk[] = attributeQuotes(s, findChunks(lex, s.tokens, mem));
     const found = exerciseHost(s.tokens, chunks);
@@ -237,6 +239,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       // (so is one whose other side is of no known country: "attacked a camp for Congolese refugees, killing 156 people")
       const unknownSide = raw.source?.country === '---' ? 'target' : raw.target?.country === '---' ? 'source' : null;
       if (unknownSide && done.some((d) => d !== raw0 && d.type === raw.type && d.source?.country !== '---' && d.target?.country !== '---' && (unknownSide === 'source' ? d.source?.country === raw.source?.country : d.target?.country === raw.target?.country))) continue;
+      raw = referredAttacker(raw, s.tokens, lastAttacker);
       let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home);
       const shared = sharedFill.get(r.trigger.start);
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
@@ -259,6 +262,9 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     // sentence has an event of the same type that names them, is part of that event
     const withActor = (e: CodedEvent): boolean => e.source !== null || e.target !== null;
     for (const ev of sentence) if (withActor(ev) || !sentence.some((o) => o.type === ev.type && withActor(o))) events.push(ev);
+    // the attack the next sentences may refer to ("the G7 condemned the attack")
+    const attack = sentence.find((e) => e.type === 'ASSAULT' && e.source && e.source.country !== '---' && !e.aux.length);
+    if (attack?.source) lastAttacker = { country: attack.source.country, sector: attack.source.sector, name: attack.source.name, via: '', isPerson: false };
   }
   return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: mergeMentions(events) };
 }
@@ -400,6 +406,21 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
   const src: ActorRef = { country: place.country, sector: r.type === 'COERCE' ? 'GOV' : '', name: null, via: `place of the event (${place.name})`, isPerson: false };
   return { ...r, source: src, confidence: lower(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
+}
+
+const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);
+
+/**
+ * "Iran fired drones at Israel. The G7 condemned the attack": a condemnation of "the attack" with no
+ * target of its own is aimed at the author of the attack the article last reported.
+ */
+function referredAttacker(r: RawEvent, toks: readonly Token[], attacker: ActorRef | null): RawEvent {
+  if (r.type !== 'ACCUSE' || !r.source || r.target || !attacker || attacker.country === r.source.country) return r;
+  let k = r.triggerIndex + 1;
+  while (k < toks.length && k <= r.triggerIndex + 2 && /^(the|this|these|that|such|latest|recent|weekend's|sunday's)$/.test(toks[k]!.norm)) k++;
+  if (k === r.triggerIndex + 1 || !ATTACK_REFERENCES.has(toks[k]?.norm ?? '')) return r;
+  const target: ActorRef = { ...attacker, via: `the author of the attack reported before (${attacker.country})` };
+  return { ...r, target, confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100), explain: [...r.explain, `'${toks[k]!.text}' refers to the attack reported before: its author ${attacker.country} is the target`] };
 }
 
 /**

@@ -902,6 +902,19 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('The Iraqi government condemned the attack on the Swedish embassy.');
     assert.ok(!evs.some((e) => e.type === 'ACCUSE' && ctry(e.target) === 'SWE'), show(evs));
   });
+  test('"condemned the attack" in a later sentence is aimed at the author of the attack reported before', () => {
+    const evs = code('North Korean drones attacked a South Korean border post on Monday. The United States condemned the attack.');
+    assert.ok(evs.some((e) => e.type === 'ACCUSE' && ctry(e.source) === 'USA' && ctry(e.target) === 'PRK'), show(evs));
+  });
+  test('"which it blames on Israel": "it" in a relative clause is the sentence\'s subject', () => {
+    const evs = code('Tehran said the drones answered the strike on its embassy in Beirut, which it blames on Israel.');
+    assert.ok(evs.some((e) => e.type === 'ACCUSE' && ctry(e.source) === 'IRN' && ctry(e.target) === 'ISR'), show(evs));
+  });
+  test('"warned that Israel would strike Hezbollah if ...": a conditional strike is a threat', () => {
+    const evs = code('Netanyahu warned that Israel would strike Hezbollah if the group tried to rearm.');
+    assert.ok(evs.some((e) => e.type === 'THREATEN' && ctry(e.source) === 'ISR' && ctry(e.target) === 'LBN'), show(evs));
+    assert.ok(!code('Dock workers will strike on Monday.').some((e) => e.type === 'ASSAULT'));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

@@ -51,6 +51,8 @@ export interface DocMemory {
   readonly lowercase: boolean;
   /** The previous sentence's subject is a thing, not an actor ("The treaty was signed in 1960. It grants ..."). */
   thingSubject?: boolean;
+  /** The first actor phrase of the current sentence (most often its subject). */
+  sentenceLead?: readonly ActorRef[] | null;
 }
 
 export function newMemory(date: string | null, lowercase: boolean): DocMemory {
@@ -103,6 +105,7 @@ const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
   we: 'any',
   i: 'person',
 };
+const RELATIVE_WORDS = new Set(['which', 'that', 'whom', 'where']);
 const PAIR_NOUNS = new Set([
   'countries', 'nations', 'sides', 'states', 'governments', 'leaders', 'ministers', 'neighbours', 'neighbors',
   'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners',
@@ -196,6 +199,7 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     }
     i++;
   }
+  mem.sentenceLead = null;
   const chunks = assemble(lex, toks, pieces, mem);
   mem.thingSubject = opensWithThing(toks, chunks);
   const lead = chunks.find((c) => !c.placeOnly && !c.coref);
@@ -224,6 +228,7 @@ function assemble(lex: Lexicon, toks: readonly Token[], pieces: Piece[], mem: Do
     k = j;
     const chunk = resolveGroup(lex, toks, group, mem);
     if (chunk) chunks.push(chunk);
+    if (chunk && !mem.sentenceLead && !chunk.placeOnly && !chunk.coref) mem.sentenceLead = chunk.members;
   }
   return chunks;
 }
@@ -346,8 +351,11 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
     }
   }
   for (const m of members) mem.countryCounts.set(m.country, (mem.countryCounts.get(m.country) ?? 0) + 1);
-  mem.recent.push(members);
-  if (mem.recent.length > 12) mem.recent.splice(0, mem.recent.length - 12);
+  // a place ("its consulate in Damascus, which it blames on Israel") is no antecedent for a pronoun
+  if (!placeOnly) {
+    mem.recent.push(members);
+    if (mem.recent.length > 12) mem.recent.splice(0, mem.recent.length - 12);
+  }
   return { from, to, members, head, coref: own, placeOnly };
 }
 
@@ -552,6 +560,13 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
   }
   // "The treaty was signed in 1960. It grants India ...": a sentence-initial "it" after a sentence about a thing
   if (toks[p.from]!.norm === 'it' && mem.thingSubject && toks.slice(0, p.from).every((t) => t.punct)) return null;
+  // "Tehran said the strike on its consulate in Damascus, which it blames on Israel, ...": inside a
+  // relative clause, "it" is the sentence's subject rather than the last country named
+  const lead = mem.sentenceLead;
+  if (toks[p.from]!.norm === 'it' && lead && lead.length === 1 && !lead[0]!.isPerson && RELATIVE_WORDS.has(toks[p.from - 1]?.norm ?? '')) {
+    const via = `pronoun 'it' in a relative clause -> the sentence's subject ${lead[0]!.name ?? lead[0]!.country}`;
+    return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+  }
   for (let i = mem.recent.length - 1; i >= 0; i--) {
     const group = mem.recent[i]!;
     const a = group[0]!;
