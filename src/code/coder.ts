@@ -796,7 +796,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
     // "met President Aliyev and signed a defence agreement": the partner of the first verb is the second's
     if (src && !tgt && !passive && (p.plover === 'SUPPORT' || p.plover === 'AGREE' || p.plover === 'COOPERATE') && toks[h.from - 1]?.norm === 'and') {
-      const partner = chunks.filter((c) => c.from >= src.to && c.to < h.from && !c.placeOnly && objectOfVerb(toks, c)).pop();
+      const after = src.to;
+      const partner = chunks.filter((c) => c.from >= after && c.to < h.from && !c.placeOnly && objectOfVerb(toks, c)).pop();
       if (partner) {
         tgt = partner;
         explain.push(`coordinated verbs: the partner of the first verb ('${phrase(toks, partner)}') is the target`);
@@ -806,6 +807,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.plover === 'ACCUSE' && tgt && victimOfReferencedAttack(toks, tgt)) {
       explain.push(`'${phrase(toks, tgt)}' is the victim of the attack condemned, not its target`);
       tgt = null;
+    }
+    // "the junta faced protests", "the government faces mass strikes": the subject is the protests' target
+    if (p.plover === 'PROTEST' && p.noun && src && !tgt && [toks[h.from - 1], toks[h.from - 2]].some((t) => !!t && /^fac(e|es|ed|ing)$/.test(t.norm))) {
+      tgt = src;
+      src = null;
+      explain.push('protests faced by the subject: the subject is their target');
     }
     if (src && tgt && src === tgt) tgt = null;
     // "travelling to South Carolina": a visit to a place the gazetteer does not know is not a visit to

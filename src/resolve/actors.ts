@@ -554,8 +554,10 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     const nx = toks[p.from + 1]?.norm;
     if (nx === 'is' || nx === 'was' || nx === "'s" || nx === 'has' || nx === 'would' || nx === 'will') {
       const nx2 = toks[p.from + 2]?.norm;
-      // "it is", "it has been", "it would be": no referent ("it would not accept": Armenia)
-      if (nx === 'has' ? nx2 === 'been' : nx === 'would' || nx === 'will' ? nx2 === 'be' : true) return null;
+      // "it is", "it has been", "it would be": no referent ("it would not accept": Armenia); "it was
+      // suspending cooperation", "it was expelled" have one
+      const verbal = (nx === 'is' || nx === 'was' || nx === "'s") && /(ing|ed)$/.test(nx2 ?? '') && nx2 !== 'expected' && nx2 !== 'believed' && nx2 !== 'reported' && nx2 !== 'feared';
+      if (!verbal && (nx === 'has' ? nx2 === 'been' : nx === 'would' || nx === 'will' ? nx2 === 'be' : true)) return null;
     }
   }
   // "The treaty was signed in 1960. It grants India ...": a sentence-initial "it" after a sentence about a thing
