@@ -572,7 +572,8 @@ function nearestDate(dates: readonly DateMention[], at: number, reference: strin
   return best;
 }
 
-const RELATIVE = /\b(that|which|who|whom|whose)\b/i;
+// (also a relative clause with no pronoun: "the duties it imposed three years ago")
+const RELATIVE = /\b(that|which|who|whom|whose)\b|\b(it|they)\s+(had\s+)?[a-z]+ed\b/i;
 
 // background older than this many days before the document date is historical
 const HISTORICAL_DAYS = 120;

@@ -132,7 +132,7 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number, chunkEnd: Rea
       let found = -1;
       // quotation marks do not count as words: 'vowed a "harsh" response'; an object pattern
       // ("ordered .. to") allows a longer object: "ordered the opposition newspaper La Prensa to"
-      let limit = j + (p.object ? 6 : 3);
+      let limit = j + (p.object ? 6 : 4);
       while (k < toks.length && k <= limit) {
         if (nextSlot.has(toks[k]!.norm)) {
           found = k;

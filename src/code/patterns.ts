@@ -11,7 +11,7 @@ export interface Pattern {
   readonly cameo: string | null;
   readonly mode: string;
   readonly context: readonly string[];
-  /** Word slots; each slot is a set of accepted folded forms; null = a gap of up to 3 tokens. */
+  /** Word slots; each slot is a set of accepted folded forms; null = a gap of up to 4 tokens. */
   readonly slots: readonly (ReadonlySet<string> | null)[];
   readonly roles: Roles;
   /** Prepositions that may introduce the target ('-' = a direct object); null = the default set. */
