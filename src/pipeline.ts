@@ -388,7 +388,7 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   // protesters or gunmen of no named country act where they are
   const local = (a: ActorRef | null): ActorRef | null =>
     a && a.country === '---' ? { ...a, country: place.country!, via: `place of the event (${place.name})` } : a;
-  if ((r.source?.country === '---' || r.target?.country === '---') && (r.type === 'PROTEST' || r.type === 'ASSAULT' || r.type === 'COERCE')) {
+  if ((r.source?.country === '---' || r.target?.country === '---') && (r.type === 'PROTEST' || r.type === 'ASSAULT' || r.type === 'COERCE' || (r.type === 'AID' && r.target?.country === '---'))) {
     r = { ...r, source: local(r.source), target: local(r.target), explain: [...r.explain, `unknown country: ${place.country} from the place of the event, ${place.name}`] };
   }
   // "Israeli jets struck targets in Lebanon": an attack abroad is on the country where it happened;

@@ -973,7 +973,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       });
     }
   }
-  return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, out)), toks);
+  // "will provide 25,000 tons of food aid": aid named as the object of a verb of giving is that verb's
+  // event (with its tense and mode), not a second one
+  const family = (e: RawEvent): string => e.rule.split('/')[0]!;
+  const inObject = (n: RawEvent, v: RawEvent): boolean =>
+    v !== n && v.rule !== n.rule && family(n) === 'aid' && family(v) === 'aid' && v.triggerIndex < n.triggerIndex && n.triggerIndex - v.triggerIndex <= 7 && !!v.source && v.source.country === n.source?.country && (!v.targetSpan || n.trigger.start < v.targetSpan.start);
+  const kept = out.filter((n) => !out.some((v) => inObject(n, v)));
+  return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, kept)), toks);
 }
 
 /**
