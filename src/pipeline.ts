@@ -240,6 +240,12 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       const unknownSide = raw.source?.country === '---' ? 'target' : raw.target?.country === '---' ? 'source' : null;
       if (unknownSide && done.some((d) => d !== raw0 && d.type === raw.type && d.source?.country !== '---' && d.target?.country !== '---' && (unknownSide === 'source' ? d.source?.country === raw.source?.country : d.target?.country === raw.target?.country))) continue;
       raw = referredAttacker(raw, s.tokens, lastAttacker);
+      // "asking the coast guard to let the boat go, but the Chinese forces did not comply": a refusal
+      // answers the request made in the same sentence
+      if (raw.type === 'REJECT' && raw.source && !raw.target) {
+        const asked = raws.find((q) => q.type === 'REQUEST' && q.source && q.target?.country === raw.source!.country && q.source.country !== raw.source!.country);
+        if (asked?.source) raw = { ...raw, target: asked.source, explain: [...raw.explain, `refuses the request made in the sentence by ${asked.source.country}`] };
+      }
       let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home);
       const shared = sharedFill.get(r.trigger.start);
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {

@@ -915,6 +915,10 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(evs.some((e) => e.type === 'THREATEN' && ctry(e.source) === 'ISR' && ctry(e.target) === 'LBN'), show(evs));
     assert.ok(!code('Dock workers will strike on Monday.').some((e) => e.type === 'ASSAULT'));
   });
+  test('"asked X to ..., but X did not comply": the refusal answers the request', () => {
+    const evs = code('Philippine coast guard crews radioed the Chinese Coast Guard and asked it to leave, but the Chinese vessels did not comply.');
+    assert.ok(evs.some((e) => e.type === 'REJECT' && ctry(e.source) === 'CHN' && ctry(e.target) === 'PHL'), show(evs));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

@@ -137,6 +137,8 @@ describe('resolve/actors: capitals, sectors, organisations', () => {
     const names = (s: string): (string | null)[] => findChunks(lex, tokenize(s), newMemory('2024-04-02', false))[0]!.members.map((m) => m.name);
     assert.deepEqual(names('Boeing delivered the jets.'), ['Boeing']);
     assert.deepEqual(names('Lockheed Martin won the contract.'), ['Lockheed Martin']);
+    // a code may list several bodies, each with its own name
+    assert.deepEqual(names('The Chinese Coast Guard blocked the boat.'), ['China Coast Guard']);
   });
 });
 

@@ -111,13 +111,14 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
 
   const orgs = join(dir, 'actors/organizations.tsv');
   if (existsSync(orgs)) {
-    // canonical org name = first name row of the code (companies: the row's own text)
+    // canonical org name = the last name row of the code above the row (companies: the row's own text)
     const canon = new Map<string, string>();
     for (const { line, cells } of readTsv(orgs, ['code', 'kind', 'text'])) {
       const { code = '', kind = '', text = '' } = cells;
       if (!/^([A-Z]{3}|---)[A-Z0-9]*$/.test(code)) dataError(orgs, line, `bad actor code '${code}'`);
       if (!text) dataError(orgs, line, 'empty text');
-      if (!canon.has(code)) canon.set(code, text);
+      // a code may list several bodies, each opening with a name row (CHNMIL: the PLA, then the coast guard)
+      if (!canon.has(code) || kind === 'name') canon.set(code, text);
       addPhrase(root, text, {
         kind: 'org',
         code,
