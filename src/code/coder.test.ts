@@ -919,6 +919,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Philippine coast guard crews radioed the Chinese Coast Guard and asked it to leave, but the Chinese vessels did not comply.');
     assert.ok(evs.some((e) => e.type === 'REJECT' && ctry(e.source) === 'CHN' && ctry(e.target) === 'PHL'), show(evs));
   });
+  test('"Paris would like Belgrade to impose sanctions": a wish is not the sanction', () => {
+    const evs = code('Vucic said Paris would like Serbia to impose sanctions on Russia.');
+    assert.ok(!evs.some((e) => (e.type === 'SANCTION' || e.type === 'THREATEN') && ctry(e.target) === 'RUS' && !e.aux.length), show(evs));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

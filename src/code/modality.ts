@@ -73,7 +73,9 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
     if (n === ',' && i < trigger - 3) break;
     // "urged Kyiv to", "demanded China release": an object between the verb and the action ("wants to" is intent)
     // ("a press conference", "a call for talks" are nouns, not verbs of asking)
-    if (ASK.has(n) && !noun && i < trigger - 1 && toks[i + 1]?.norm !== 'to' && toks[i + 1]?.norm !== 'that' && !PRESS_NOUN.has(toks[i + 1]?.norm ?? '') && !DETS.has(toks[i - 1]?.norm ?? '')) {
+    // ("would like us to slap sanctions": a wish of someone else's, not a plan)
+    const wish = (n === 'like' || n === 'love' || n === 'prefer') && (toks[i - 1]?.norm === 'would' || toks[i - 1]?.norm === "'d");
+    if ((ASK.has(n) || wish) && !noun && i < trigger - 1 && toks[i + 1]?.norm !== 'to' && toks[i + 1]?.norm !== 'that' && !PRESS_NOUN.has(toks[i + 1]?.norm ?? '') && !DETS.has(toks[i - 1]?.norm ?? '')) {
       requested = true;
       cues.push(n);
     }
