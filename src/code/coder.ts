@@ -991,7 +991,7 @@ const CALM = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREA
 function protestDamage(out: RawEvent[], toks: readonly Token[]): RawEvent[] {
   // "hundreds of young men stormed Sweden's embassy": civilians storming an embassy or office riot
   out = out.map((e) =>
-    e.type === 'ASSAULT' && /^storm/.test(toks[e.triggerIndex]!.norm) && e.source && CIVIL.has(e.source.sector) && e.target?.sector === 'GOV'
+    e.type === 'ASSAULT' && /^storm/.test(toks[e.triggerIndex]!.norm) && (!e.source || CIVIL.has(e.source.sector) || e.source.sector === '') && e.target?.sector === 'GOV' && /^(embassy|embassies|consulate|parliament|office|offices|compound|building|headquarters|residence|palace)$/.test(toks.slice(e.triggerIndex + 1, e.triggerIndex + 5).map((t) => t.norm).find((n) => /^(embassy|embassies|consulate|parliament|office|offices|compound|building|headquarters|residence|palace)$/.test(n)) ?? '')
       ? { ...e, type: 'PROTEST' as const, cameo: '145', ploverMode: 'riot', explain: [...e.explain, 'civilians storming a government building: a riot (PROTEST)'] }
       : e,
   );
