@@ -923,6 +923,11 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Vucic said Paris would like Serbia to impose sanctions on Russia.');
     assert.ok(!evs.some((e) => (e.type === 'SANCTION' || e.type === 'THREATEN') && ctry(e.target) === 'RUS' && !e.aux.length), show(evs));
   });
+  test('evacuating one\'s own citizens is no aid to the country they leave', () => {
+    const evs = code('France evacuated its citizens from Niger on Tuesday.');
+    assert.ok(!evs.some((e) => e.type === 'AID'), show(evs));
+    assert.ok(code('Jordan evacuated wounded Palestinians from Gaza.').some((e) => e.type === 'AID'));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));
