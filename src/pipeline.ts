@@ -394,12 +394,12 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   // protesters or gunmen of no named country act where they are
   const local = (a: ActorRef | null): ActorRef | null =>
     a && a.country === '---' ? { ...a, country: place.country!, via: `place of the event (${place.name})` } : a;
-  if ((r.source?.country === '---' || r.target?.country === '---') && (r.type === 'PROTEST' || r.type === 'ASSAULT' || r.type === 'COERCE' || (r.type === 'AID' && r.target?.country === '---'))) {
+  if ((r.source?.country === '---' || r.target?.country === '---') && (r.type === 'PROTEST' || r.type === 'ASSAULT' || r.type === 'COERCE' || ((r.type === 'AID' || r.type === 'AGREE') && r.target?.country === '---'))) {
     r = { ...r, source: local(r.source), target: local(r.target), explain: [...r.explain, `unknown country: ${place.country} from the place of the event, ${place.name}`] };
   }
   // "Israeli jets struck targets in Lebanon": an attack abroad is on the country where it happened;
   // "food aid to refugees in Liberia", "deployed troops in Lebanon": so are aid and deployments
-  if ((r.type === 'ASSAULT' || r.type === 'AID' || r.rule === 'mobilize/001') && r.source && !r.target && place.country !== r.source.country) {
+  if ((r.type === 'ASSAULT' || r.type === 'AID' || r.rule === 'mobilize/001' || (r.type === 'AGREE' && r.rule.startsWith('aid/'))) && r.source && !r.target && place.country !== r.source.country) {
     const tgt: ActorRef = { country: place.country, sector: '', name: null, via: `place of the event (${place.name})`, isPerson: false };
     return { ...r, target: tgt, confidence: lower(r.confidence), explain: [...r.explain, `target not stated: ${place.country} from the place of the event, ${place.name}`] };
   }
