@@ -928,6 +928,14 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(!evs.some((e) => e.type === 'AID'), show(evs));
     assert.ok(code('Jordan evacuated wounded Palestinians from Gaza.').some((e) => e.type === 'AID'));
   });
+  test('an aid package that is blocked is no aid; talks that end are no sanction', () => {
+    assert.ok(!code('Hungary blocked the EU aid package for Ukraine.').some((e) => e.type === 'AID'));
+    assert.ok(!code('Serbia and Kosovo ended three days of talks in Brussels.').some((e) => e.type === 'SANCTION'));
+  });
+  test('"Palestinian prisoners rioted" is a protest; "Vietnam protested" is a diplomatic accusation', () => {
+    assert.ok(code('Palestinian prisoners rioted at a jail in Israel.').some((e) => e.type === 'PROTEST'));
+    assert.ok(code('Vietnam protested China\'s deployment of an oil rig.').some((e) => e.type === 'ACCUSE' && ctry(e.target) === 'CHN'));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

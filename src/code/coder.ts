@@ -570,7 +570,7 @@ function sufferedIn(toks: readonly Token[], i: number): boolean {
   }
   return false;
 }
-const REFERENCE = new Set(['requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const REFERENCE = new Set(['blocked', 'blocks', 'block', 'blocking', 'vetoed', 'veto', 'vetoes', 'requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
 const REFUSABLE = /^(accept|accepts|accepted|accepting|recogni[sz]e|recogni[sz]es|recogni[sz]ed|endorse|endorses|endorsed|approve|approves|approved)$/;
@@ -898,7 +898,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const lodged = toks[h.to]?.norm === 'to' && !!tgt && tgt.from <= h.to + 2;
     // ("supporters of Niger's military rulers rallied": the crowd protests, not the rulers)
     const followers = !!src && prepBefore(toks, src) === 'of' && FOLLOWERS.has(toks[src.from - 2]?.norm ?? '');
-    if (type === 'PROTEST' && src && !followers && ((/ed$/.test(toks[h.from]!.norm) && src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO')) || lodged)) {
+    // ("Vietnam protested China's deployment": a country named bare, not its people, protests diplomatically)
+    const bareState = !!src && src.to - src.from === 1 && src.to === h.from && src.members.length === 1 && src.members[0]!.sector === '' && !/(s|ese)$/.test(toks[src.from]!.norm);
+    if (type === 'PROTEST' && src && !followers && ((/ed$/.test(toks[h.from]!.norm) && (bareState || src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO'))) || lodged)) {
       explain.push('a protest by officials or an organisation is an accusation (ACCUSE)');
       type = 'ACCUSE';
       ploverMode = 'disapprove';
