@@ -67,6 +67,10 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[], chunks: 
   // an actor phrase inside a gap counts as one word: "a ceasefire between Israel and Hezbollah took effect"
   const chunkEnd = new Map<number, number>();
   for (const c of chunks) chunkEnd.set(c.from, c.to);
+  // words of a phrase naming a person ("Turkish Defence Minister Yasar Guler"), but its head
+  const inPerson = new Set<number>();
+  // (the head stays: "expelled the Swedish ambassador")
+  for (const c of chunks) if (c.members.some((m) => m.isPerson)) for (let k = c.from; k < c.to; k++) if (k !== c.head) inPerson.add(k);
   const hits: Hit[] = [];
   for (let i = 0; i < toks.length; i++) {
     const cands = idx.byFirst.get(toks[i]!.norm);
@@ -75,7 +79,7 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[], chunks: 
       const end = matchSlots(p, toks, i, chunkEnd);
       if (end < 0) continue;
       if (p.not && vetoed(p, toks, i, end)) continue;
-      const req = p.requires ? required(p, toks, end, i) : end - 1;
+      const req = p.requires ? required(p, toks, end, i, inPerson) : end - 1;
       if (req < 0) continue;
       // two alternatives of one pattern matching the same words are one hit
       if (hits.some((x) => x.p.id === p.id && x.from === i && x.to === end)) continue;
@@ -174,11 +178,13 @@ function vetoed(p: Pattern, toks: readonly Token[], from: number, to: number): b
  * Index of the required word within 10 tokens after the trigger, or, for a passive ("the document was
  * signed"), within 6 tokens before it; -1 when there is none.
  */
-function required(p: Pattern, toks: readonly Token[], end: number, from: number): number {
+function required(p: Pattern, toks: readonly Token[], end: number, from: number, inPerson?: ReadonlySet<number>): number {
   // "ordered .. ambassador .. leave": the required word may be part of the trigger itself
   // (a one-word trigger does not satisfy itself: "grants India control" is no grant of aid)
   if (end - from > 1) for (let k = from; k < end; k++) if (p.requires!.has(toks[k]!.norm)) return end - 1;
   for (let k = end; k < Math.min(toks.length, end + 10); k++) {
+    // "received Turkish Defence Minister Guler": a word of a person's title is not the required noun
+    if (inPerson?.has(k)) continue;
     if (p.requires!.has(toks[k]!.norm)) return k;
     if (toks[k]!.norm === ';') break;
   }
