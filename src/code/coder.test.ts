@@ -936,6 +936,10 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(code('Palestinian prisoners rioted at a jail in Israel.').some((e) => e.type === 'PROTEST'));
     assert.ok(code('Vietnam protested China\'s deployment of an oil rig.').some((e) => e.type === 'ACCUSE' && ctry(e.target) === 'CHN'));
   });
+  test('"Tehran denied supplying drones to Moscow": a denied act is not reported as done', () => {
+    const evs = code('Tehran denied supplying drones to Moscow.');
+    assert.ok(!evs.some(occurred), show(evs));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

@@ -56,6 +56,11 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
       alleged = true;
       cues.push(`${toks[i - 1]!.norm} that`);
     }
+    // "denied supplying drones to Moscow": a denied act is not reported as done
+    if (i === trigger - 1 && DENY.has(n) && n !== 'rejected' && n !== 'rejects' && toks[trigger]!.norm.endsWith('ing')) {
+      negated = true;
+      cues.push(n);
+    }
     // "demanded that Sweden end its ban": what is demanded is not reported as done
     if (n === 'that' && (ASK.has(toks[i - 1]?.norm ?? '') || INSIST.has(toks[i - 1]?.norm ?? ''))) {
       requested = true;
