@@ -743,6 +743,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       // "a missionary from Calgary was arrested": the people's origin stands for them
       const start = clauseStart(toks, h.from);
       tgt = subj ?? chunks.find((c) => c.from >= start && c.to <= h.from && prepBefore(toks, c) === 'from') ?? null;
+      // "an agreement was reached between Egypt and France": the parties follow 'between'
+      const near = toks.slice(h.to, h.to + 5).findIndex((t) => t.norm === 'between');
+      const parties = !src && p.roles === 'pair' && near >= 0 && !toks.slice(h.to, h.to + near).some((t) => t.norm === 'to' || t.norm === 'that') ? betweenOf(toks, chunks, h.to) : null;
+      if (parties) {
+        src = parties;
+        tgt = null;
+      }
       explain.push(`passive voice: source ${agent ? "after 'by'" : attacker ? 'the actor of the attack it happened in' : 'not stated'}, target is the subject`);
     } else if (p.roles === 'os') {
       const obj = objectOf(toks, chunks, h.to, p, false);
