@@ -940,6 +940,11 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Tehran denied supplying drones to Moscow.');
     assert.ok(!evs.some(occurred), show(evs));
   });
+  test('"executed a protester convicted of attacking security forces": the relative clause holds no target, one protester no protest', () => {
+    const evs = code('Iranian authorities executed a protester convicted of attacking security forces.');
+    assert.ok(!evs.some((e) => e.target?.sector === 'COP'), show(evs));
+    assert.ok(!evs.some((e) => e.type === 'PROTEST'), show(evs));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

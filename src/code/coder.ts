@@ -260,9 +260,14 @@ function placeOfPrep(toks: readonly Token[], k: number): string {
 const MODS = new Set(['its', 'their', 'his', 'her', 'both', 'neighbouring', 'neighboring', 'fellow']);
 
 function blocked(toks: readonly Token[], a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (HARD_STOP.has(toks[k]!.norm)) return true;
+  for (let k = a; k < b; k++) {
+    if (HARD_STOP.has(toks[k]!.norm)) return true;
+    // "executed a protester convicted of attacking security forces": a reduced relative clause
+    if (k > a && REDUCED_RELATIVE.has(toks[k]!.norm) && /^(of|for|with)$/.test(toks[k + 1]?.norm ?? '')) return true;
+  }
   return false;
 }
+const REDUCED_RELATIVE = new Set(['convicted', 'accused', 'charged', 'suspected', 'found', 'sentenced', 'jailed', 'arrested', 'detained', 'wanted']);
 
 /** Start of the clause that holds token i: after the last clause boundary, skipping ", who/which ... ," asides. */
 function clauseStart(toks: readonly Token[], i: number): number {
@@ -993,7 +998,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
   const family = (e: RawEvent): string => e.rule.split('/')[0]!;
   const inObject = (n: RawEvent, v: RawEvent): boolean =>
     v !== n && v.rule !== n.rule && family(n) === 'aid' && family(v) === 'aid' && v.triggerIndex < n.triggerIndex && n.triggerIndex - v.triggerIndex <= 7 && !!v.source && v.source.country === n.source?.country && (!v.targetSpan || n.trigger.start < v.targetSpan.start);
-  const kept = out.filter((n) => !out.some((v) => inObject(n, v)));
+  // "executed a protester": one protester who is the object of another event is no protest (a crowd
+  // that is arrested or fired at had protested, and stays)
+  const objectCrowd = (n: RawEvent): boolean =>
+    n.rule === 'protest/007' && !/s$/.test(toks[n.triggerIndex]!.norm) && out.some((v) => v !== n && v.rule !== n.rule && v.triggerIndex < n.triggerIndex && n.triggerIndex - v.triggerIndex <= 3 && toks.slice(v.triggerIndex + 1, n.triggerIndex).every((t) => DET.has(t.norm) || /^(\d[\d,]*|dozens|hundreds|thousands|several|many|some|a|an|the|of|at|least)$/.test(t.norm)));
+  const kept = out.filter((n) => !out.some((v) => inObject(n, v)) && !objectCrowd(n));
   return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, kept)), toks);
 }
 
