@@ -12,6 +12,8 @@ describe('annotate/tokens: tokenize', () => {
     ['curly possessive is split off', 'Türkiye’s drones', ['Türkiye', '’s', 'drones']],
     ['contraction it\'s', "it's done", ['it', "'s", 'done']],
     ['a negative contraction is two words', "Iran didn't reply", ['Iran', 'did', "n't", 'reply']],
+    ['the country of a flag or an owner is a word of its own', 'a Greek-flagged tanker', ['a', 'Greek', '-', 'flagged', 'tanker']],
+    ['other hyphenated words stay whole', 'a Moscow-based reporter', ['a', 'Moscow-based', 'reporter']],
     ['a curly negative contraction too', 'they won’t go', ['they', 'wo', 'n’t', 'go']],
     ['abbreviation U.S. is one token', 'the U.S. envoy', ['the', 'U.S.', 'envoy']],
     ['U.S.A. is one token', 'the U.S.A. team', ['the', 'U.S.A.', 'team']],

@@ -51,6 +51,14 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
       start += base.length;
       word = word.slice(-2);
     }
+    // "a Greek-flagged tanker", "a British-owned ship": the country of a vessel is a word of its own
+    const flag = OWNED.exec(word);
+    if (flag) {
+      out.push(mk(flag[1]!, start));
+      out.push(mk('-', start + flag[1]!.length));
+      out.push(mk(flag[2]!, start + flag[1]!.length + 1));
+      continue;
+    }
     // a negative contraction is two words: didn't -> did + n't, won't -> wo (will) + n't
     if (word.length > 3 && (word.endsWith("n't") || word.endsWith('n’t')) && /[a-z]/i.test(word[word.length - 4]!)) {
       const base = word.slice(0, -3);
@@ -64,6 +72,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
   return out;
 }
 
+const OWNED = /^(\p{Lu}[\p{L}]+)-(flagged|owned|registered|operated)$/u;
 // the first half of won't, can't, shan't is an old form of the auxiliary
 const CONTRACTED: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
 
