@@ -945,6 +945,10 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(!evs.some((e) => e.target?.sector === 'COP'), show(evs));
     assert.ok(!evs.some((e) => e.type === 'PROTEST'), show(evs));
   });
+  test('"discussed new sanctions": sanctions discussed are not imposed', () => {
+    const evs = code('EU foreign ministers discussed new sanctions on Russia in Brussels.');
+    assert.ok(!evs.some((e) => e.type === 'SANCTION'), show(evs));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

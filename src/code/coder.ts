@@ -626,7 +626,9 @@ function referenced(toks: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(1, i - 3); k--) {
     const n = toks[k]!.norm;
     if (DET.has(n)) return REFERENCE.has(toks[k - 1]!.norm);
-    if (toks[k]!.punct || !/^[a-z-]+$/.test(n) || BE.has(n) || n === 'and' || n === 'or' || n === 'but' || REFERENCE.has(n)) return false;
+    // "discussed new sanctions": a bare noun phrase right after the reporting verb is referenced too
+    if (REFERENCE.has(n)) return true;
+    if (toks[k]!.punct || !/^[a-z-]+$/.test(n) || BE.has(n) || n === 'and' || n === 'or' || n === 'but') return false;
   }
   return false;
 }
@@ -728,7 +730,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     let src: Chunk | null;
     let tgt: Chunk | null;
     // "Russia's missile strikes", "Israel's raid": the possessor of a nominal event is its source
-    const owner0 = p.noun && !p.self ? possessorOf(toks, chunks, h.from) : null;
+    // ("China's military drills": an actor phrase that takes in the trigger's first word owns it)
+    const overlapping = chunks.find((c) => c.from < h.from && c.to > h.from && c.to < h.to && !c.placeOnly) ?? null;
+    const owner0 = (p.noun || toks[h.from - 1]?.norm === "'s") && !p.self ? (possessorOf(toks, chunks, h.from) ?? overlapping) : overlapping;
     // an actor noun that is the event ("rioters") is its own subject; "arrested 39 rioters" is no protest by the police
     // "victims killed by ...": the subject of a reduced relative is the noun right before it, actor or not
     const subj = p.self ? (host ?? null) : reduced ? (chunks.find((c) => c.to === h.from) ?? null) : p.noun && (use.harmedBy || sufferedIn(toks, h.from)) ? owner0 : (owner0 ?? subjectOf(toks, chunks, h.from, null));
