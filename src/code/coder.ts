@@ -626,9 +626,9 @@ function referenced(toks: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(1, i - 3); k--) {
     const n = toks[k]!.norm;
     if (DET.has(n)) return REFERENCE.has(toks[k - 1]!.norm);
+    if (toks[k]!.punct || !/^[a-z-]+$/.test(n) || BE.has(n) || n === 'and' || n === 'or' || n === 'but' || n === 'to' || VERB_MARKERS.has(n)) return false;
     // "discussed new sanctions": a bare noun phrase right after the reporting verb is referenced too
     if (REFERENCE.has(n)) return true;
-    if (toks[k]!.punct || !/^[a-z-]+$/.test(n) || BE.has(n) || n === 'and' || n === 'or' || n === 'but') return false;
   }
   return false;
 }
