@@ -52,7 +52,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
       word = word.slice(-2);
     }
     // "a Greek-flagged tanker", "a British-owned ship": the country of a vessel is a word of its own
-    const flag = OWNED.exec(word);
+    const flag = word.length > 8 && word.includes('-') ? OWNED.exec(word) : null;
     if (flag) {
       out.push(mk(flag[1]!, start));
       out.push(mk('-', start + flag[1]!.length));

@@ -68,9 +68,13 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[], chunks: 
   const chunkEnd = new Map<number, number>();
   for (const c of chunks) chunkEnd.set(c.from, c.to);
   // words of a phrase naming a person ("Turkish Defence Minister Yasar Guler"), but its head
-  const inPerson = new Set<number>();
   // (the head stays: "expelled the Swedish ambassador")
-  for (const c of chunks) if (c.members.some((m) => m.isPerson)) for (let k = c.from; k < c.to; k++) if (k !== c.head) inPerson.add(k);
+  let inPerson: Set<number> | undefined;
+  for (const c of chunks) {
+    if (c.to - c.from < 2 || !c.members.some((m) => m.isPerson)) continue;
+    inPerson ??= new Set<number>();
+    for (let k = c.from; k < c.to; k++) if (k !== c.head) inPerson.add(k);
+  }
   const hits: Hit[] = [];
   for (let i = 0; i < toks.length; i++) {
     const cands = idx.byFirst.get(toks[i]!.norm);
@@ -999,15 +1003,42 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
   }
   // "will provide 25,000 tons of food aid": aid named as the object of a verb of giving is that verb's
   // event (with its tense and mode), not a second one
-  const family = (e: RawEvent): string => e.rule.split('/')[0]!;
-  const inObject = (n: RawEvent, v: RawEvent): boolean =>
-    v !== n && v.rule !== n.rule && family(n) === 'aid' && family(v) === 'aid' && v.triggerIndex < n.triggerIndex && n.triggerIndex - v.triggerIndex <= 7 && !!v.source && v.source.country === n.source?.country && (!v.targetSpan || n.trigger.start < v.targetSpan.start);
-  // "executed a protester": one protester who is the object of another event is no protest (a crowd
-  // that is arrested or fired at had protested, and stays)
-  const objectCrowd = (n: RawEvent): boolean =>
-    n.rule === 'protest/007' && !/s$/.test(toks[n.triggerIndex]!.norm) && out.some((v) => v !== n && v.rule !== n.rule && v.triggerIndex < n.triggerIndex && n.triggerIndex - v.triggerIndex <= 3 && toks.slice(v.triggerIndex + 1, n.triggerIndex).every((t) => DET.has(t.norm) || /^(\d[\d,]*|dozens|hundreds|thousands|several|many|some|a|an|the|of|at|least)$/.test(t.norm)));
-  const kept = out.filter((n) => !out.some((v) => inObject(n, v)) && !objectCrowd(n));
+  const kept = out.length < 2 ? out : out.filter((n) => !out.some((v) => aidInObject(n, v)) && !objectCrowd(n, out, toks));
   return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, kept)), toks);
+}
+
+const family = (e: RawEvent): string => e.rule.slice(0, e.rule.indexOf('/'));
+
+/** "will provide 25,000 tons of food aid": aid named as the object of a verb of giving is that verb's event. */
+function aidInObject(n: RawEvent, v: RawEvent): boolean {
+  return (
+    v !== n &&
+    v.rule !== n.rule &&
+    family(n) === 'aid' &&
+    family(v) === 'aid' &&
+    v.triggerIndex < n.triggerIndex &&
+    n.triggerIndex - v.triggerIndex <= 7 &&
+    !!v.source &&
+    v.source.country === n.source?.country &&
+    (!v.targetSpan || n.trigger.start < v.targetSpan.start)
+  );
+}
+
+const FILLER = /^(\d[\d,]*|dozens|hundreds|thousands|several|many|some|a|an|the|of|at|least)$/;
+/**
+ * "executed a protester": one protester who is the object of another event is no protest (a crowd that
+ * is arrested or fired at had protested, and stays).
+ */
+function objectCrowd(n: RawEvent, out: readonly RawEvent[], toks: readonly Token[]): boolean {
+  if (n.rule !== 'protest/007' || toks[n.triggerIndex]!.norm.endsWith('s')) return false;
+  return out.some(
+    (v) =>
+      v !== n &&
+      v.rule !== n.rule &&
+      v.triggerIndex < n.triggerIndex &&
+      n.triggerIndex - v.triggerIndex <= 3 &&
+      toks.slice(v.triggerIndex + 1, n.triggerIndex).every((t) => DET.has(t.norm) || FILLER.test(t.norm)),
+  );
 }
 
 /**
