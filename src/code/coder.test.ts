@@ -949,6 +949,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('EU foreign ministers discussed new sanctions on Russia in Brussels.');
     assert.ok(!evs.some((e) => e.type === 'SANCTION'), show(evs));
   });
+  test('"urged China to release detained fishermen": the people to be released were not arrested in this sentence', () => {
+    const evs = code('The United States urged China to release detained Taiwanese fishermen.');
+    assert.ok(!evs.some((e) => e.type === 'COERCE'), show(evs));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));
