@@ -829,6 +829,14 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         explain.push(`coordinated verbs: the partner of the first verb ('${phrase(toks, partner)}') is the target`);
       }
     }
+    // "offered to host talks between Russia and Ukraine": a promise to mediate is made to both parties
+    if (p.plover === 'AGREE' && src && !tgt) {
+      const b = betweenOf(toks, chunks, h.to);
+      if (b && b.from - h.to <= 8 && b !== src) {
+        tgt = b;
+        explain.push(`an offer about talks between '${phrase(toks, b)}': made to each party`);
+      }
+    }
     // "condemned the attack on the embassy": the embassy is the attack's victim, not the one condemned
     if (p.plover === 'ACCUSE' && tgt && victimOfReferencedAttack(toks, tgt)) {
       explain.push(`'${phrase(toks, tgt)}' is the victim of the attack condemned, not its target`);
