@@ -953,6 +953,12 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('The United States urged China to release detained Taiwanese fishermen.');
     assert.ok(!evs.some((e) => e.type === 'COERCE'), show(evs));
   });
+  test('forecasts are neither threats nor events: "is expected to strike", "is unlikely to join"', () => {
+    const strike = code('Israel is expected to strike Iran in the coming days.');
+    assert.ok(!strike.some((e) => occurred(e) || e.type === 'THREATEN'), show(strike));
+    const join = code('India is unlikely to join the sanctions against Russia.');
+    assert.ok(!join.some(occurred), show(join));
+  });
   test('"shells that Kyiv claims Russia is firing": the subject follows the verb of saying', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));

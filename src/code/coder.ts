@@ -919,6 +919,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         type = 'AGREE';
         ploverMode = '';
         aux.push('intend');
+      } else if (TO_THREATEN.has(type) && mod.cues.includes('expected')) {
+        // "Israel is expected to strike Iran": a forecast by others, not a threat of the actor's
+        explain.push(`forecast (${mod.cues.join(', ')}): not a threat, not done`);
+        aux.push('hypothetical');
       } else if (TO_THREATEN.has(type) && !passive) {
         explain.push(`threat (${mod.cues.join(', ')}): ${type} becomes THREATEN`);
         ploverMode = type === 'ASSAULT' ? 'violence' : type === 'SANCTION' ? 'relations' : type === 'PROTEST' ? '' : 'restrict';

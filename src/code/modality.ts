@@ -15,7 +15,7 @@ export interface Modality {
 }
 
 const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'neither', 'nor', 'cannot']);
-const HYP = new Set(['could', 'might', 'may', 'should', 'if', 'unless', 'whether', 'possible', 'possibly', 'potential', 'consider', 'considering', 'considered', 'mulling', 'weighing', 'perhaps']);
+const HYP = new Set(['could', 'might', 'may', 'should', 'if', 'unless', 'whether', 'possible', 'possibly', 'potential', 'consider', 'considering', 'considered', 'mulling', 'weighing', 'perhaps', 'unlikely', 'likely']);
 const FUT = new Set(['will', "'ll", 'shall', 'would', 'to', 'plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended', 'expected', 'expects', 'set', 'aims', 'aim', 'aimed', 'seeks', 'seek', 'sought', 'seeking', 'aiming', 'hoping', 'wanting', 'readiness', 'willingness', 'intention', 'intent', 'desire', 'pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows', 'offered', 'offers', 'ready', 'willing', 'prepared', 'agreed', 'agree', 'agrees', 'upcoming', 'future', 'proposed', 'scheduled', 'due', 'going', 'hopes', 'hope', 'wants', 'want', 'wanted', 'decided', 'decides', 'committed', 'soon', 'next', 'threatened', 'threatens', 'threaten', 'threatening']);
 // verbs that put a failure or refusal before an infinitive: "failed to", "refused to", "has yet to"
 const NEG_TO = new Set(['failed', 'fails', 'fail', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'yet', 'unable', 'reluctant']);
