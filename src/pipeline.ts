@@ -103,6 +103,7 @@ function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
 
 const ATTRIBUTION = new Set(['said', 'says', 'told', 'reported', 'reports', 'added', 'stated', 'announced']);
 
+const OUTPOSTS = new Set(['embassy', 'embassies', 'consulate', 'mission', 'base', 'bases', 'ambassador', 'troops', 'forces', 'soldiers', 'army', 'military', 'navy']);
 const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting', 'toured', 'tours', 'touring']);
 const PLACE_HEADS = new Set(['city', 'town', 'village', 'port', 'region', 'province', 'district', 'capital', 'island', 'state', 'enclave', 'area']);
 
@@ -127,6 +128,8 @@ function placesOf(lex: Lexicon, s: Sentence, lowercase: boolean): { place: Place
     }
     const m = matchAt(lex, toks, j, lowercase);
     if (!m) continue;
+    // "at the US embassy in Baghdad": a country's embassy or base is no place of that country
+    if (OUTPOSTS.has(toks[m.to]?.norm ?? '')) continue;
     // ", relief officials in Nairobi said": the place of the source of the report, not of the event
     if (toks.slice(m.to, m.to + 3).some((t) => ATTRIBUTION.has(t.norm))) continue;
     const at = toks[i]!.start;

@@ -471,6 +471,8 @@ function agentOf(toks: readonly Token[], chunks: readonly Chunk[], to: number): 
 // nouns of an attack that name its means ("killed in Israeli strikes", "injured in police firing")
 const ATTACK_NOUNS = new Set(['strike', 'strikes', 'airstrike', 'airstrikes', 'shelling', 'firing', 'fire', 'gunfire', 'attack', 'attacks', 'raid', 'raids', 'bombing', 'bombings', 'bombardment', 'assault', 'offensive', 'ambush', 'missile', 'missiles', 'drone', 'rocket', 'rockets', 'artillery', 'shells', 'bullets', 'action', 'crackdown']);
 
+const CLASH_NOUNS = new Set(['clash', 'clashes', 'exchange', 'firefight', 'gunbattle', 'gunfight', 'encounter', 'fighting', 'skirmish', 'skirmishes', 'battle']);
+
 /**
  * The attacker of a passive harm with no 'by': the actor of the attack it happened in ("were killed in
  * Israeli strikes", "died in police firing", "wounded during a Russian drone attack").
@@ -479,6 +481,8 @@ function attackerOf(toks: readonly Token[], chunks: readonly Chunk[], to: number
   for (const ch of chunks) {
     if (ch.from < to || ch.from - to > 6 || ch.placeOnly) continue;
     const prep = prepBefore(toks, ch);
+    // "killed in an exchange of fire with Pakistani troops", "in clashes with the army"
+    if (prep === 'with' && toks.slice(Math.max(to, ch.from - 5), ch.from).some((t) => CLASH_NOUNS.has(t.norm))) return ch;
     if (prep !== 'in' && prep !== 'during' && prep !== 'from' && prep !== 'by') continue;
     if (ATTACK_NOUNS.has(toks[ch.to]?.norm ?? '') || (ATTACK_NOUNS.has(toks[ch.to + 1]?.norm ?? '') && /^[a-z-]+$/.test(toks[ch.to]?.norm ?? ''))) return ch;
   }
@@ -756,6 +760,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       // "a missionary from Calgary was arrested": the people's origin stands for them
       const start = clauseStart(toks, h.from);
       tgt = subj ?? chunks.find((c) => c.from >= start && c.to <= h.from && prepBefore(toks, c) === 'from') ?? null;
+      // "rockets were fired at the US embassy": with no subject of its own, the passive's target follows 'at'
+      if (!tgt && p.plover === 'ASSAULT') {
+        const aimed = objectOf(toks, chunks, h.to, p, true);
+        if (aimed && (aimed.prep === 'at' || aimed.prep === 'on' || aimed.prep === 'against')) tgt = aimed.chunk;
+      }
       // "an agreement was reached between Egypt and France": the parties follow 'between'
       const near = toks.slice(h.to, h.to + 5).findIndex((t) => t.norm === 'between');
       const parties = !src && p.roles === 'pair' && near >= 0 && !toks.slice(h.to, h.to + near).some((t) => t.norm === 'to' || t.norm === 'that') ? betweenOf(toks, chunks, h.to) : null;
