@@ -133,8 +133,11 @@ export const renderTransfers: ViewRender = async (el, state, nav) => {
     status: selStatus.value,
   });
 
+  // a view left while a request is in flight draws nothing more (its chart is disposed)
+  let disposed = false;
   const drawFlows = async () => {
     const flows = await get<{ total: number; items: TransferFlowItem[] }>('/api/transfers/flows', { ...params(), limit: FLOWS_SHOWN });
+    if (disposed) return;
     const deals = flows.items.reduce((n, f) => n + f.deals, 0);
     replace(lede, `${fmt(flows.total)} supplier → recipient ${flows.total === 1 ? 'pair' : 'pairs'}`, flows.total > FLOWS_SHOWN ? ` (the ${FLOWS_SHOWN} with most deals drawn)` : '', `, ${fmt(deals)} deals.`);
     if (flows.items.length === 0) {
@@ -172,6 +175,7 @@ export const renderTransfers: ViewRender = async (el, state, nav) => {
 
   const drawTable = async () => {
     const res = await get<{ total: number; items: TransferItem[] }>('/api/transfers', { ...params(), limit: PAGE, offset: page * PAGE });
+    if (disposed) return;
     if (res.items.length === 0) {
       replace(tableBox, h('p', { class: 'empty' }, 'No transfers match.'));
       return;
@@ -251,5 +255,8 @@ export const renderTransfers: ViewRender = async (el, state, nav) => {
   });
 
   await draw();
-  return () => (chart as Chart | null)?.dispose();
+  return () => {
+    disposed = true;
+    (chart as Chart | null)?.dispose();
+  };
 };
