@@ -104,6 +104,7 @@ function attributeQuotes(s: Sentence, chunks: Chunk[]): Chunk[] {
 const ATTRIBUTION = new Set(['said', 'says', 'told', 'reported', 'reports', 'added', 'stated', 'announced']);
 
 const OUTPOSTS = new Set(['embassy', 'embassies', 'consulate', 'mission', 'base', 'bases', 'ambassador', 'troops', 'forces', 'soldiers', 'army', 'military', 'navy']);
+const PLACE_PREPS = new Set(['in', 'at', 'across', 'throughout', 'near', 'outside']);
 const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting', 'toured', 'tours', 'touring']);
 const PLACE_HEADS = new Set(['city', 'town', 'village', 'port', 'region', 'province', 'district', 'capital', 'island', 'state', 'enclave', 'area']);
 
@@ -114,7 +115,7 @@ function placesOf(lex: Lexicon, s: Sentence, lowercase: boolean): { place: Place
   for (let i = 0; i < toks.length - 1; i++) {
     const n = toks[i]!.norm;
     // ("visited Baku", "toured Kyiv": the visited place is where the visit happened)
-    if (n !== 'in' && n !== 'at' && n !== 'across' && n !== 'throughout' && n !== 'near' && n !== 'outside' && !VISIT_VERBS.has(n)) continue;
+    if (!PLACE_PREPS.has(n) && !VISIT_VERBS.has(n)) continue;
     let j = i + 1;
     // "outside of the Iraqi city of Basra"
     if (n === 'outside' && toks[j]?.norm === 'of') j++;
@@ -319,8 +320,7 @@ export function mergeMentions(events: readonly CodedEvent[]): CodedEvent[] {
     if (rank(e) > rank(c.event)) c.event = e;
     of.set(e, c);
   }
-  const best = new Set([...of.values()]);
-  const kept = new Set([...best].map((b) => b.event));
+  const kept = new Set([...of.values()].map((c) => c.event));
   return events
     .filter((e) => kept.has(e))
     .map((e) => {
@@ -364,6 +364,12 @@ function mainDyad(ranked: [string, number][]): [string, string] | null {
   return [top[0], second[0]];
 }
 
+/** A confidence lowered for a side taken from context (never under 0.1), on a scale of hundredths. */
+const lowered = (c: number, by = 0.2): number => Math.max(0.1, Math.round((c - by) * 100) / 100);
+
+/** An actor of no known country ('---') placed in the given one. */
+const localized = (a: ActorRef | null, country: string, via: string): ActorRef | null => (a && a.country === '---' ? { ...a, country, via } : a);
+
 // refusals, threats and sanctions: no side is taken from the article's main pair
 const UNSAID = new Set(['REJECT', 'THREATEN', 'SANCTION']);
 // events done to people and places, where a bare country side may stand for its people
@@ -382,7 +388,7 @@ function fromDyad(r: RawEvent, dyad: [string, string] | null): RawEvent {
     ...r,
     source: mk(dyad[0]),
     target: mk(dyad[1]),
-    confidence: Math.max(0.1, Math.round((r.confidence - 0.3) * 100) / 100),
+    confidence: lowered(r.confidence, 0.3),
     explain: [...r.explain, `no actor in the sentence: the document's main dyad ${dyad[0]}-${dyad[1]}`],
   };
 }
@@ -393,28 +399,26 @@ function fromDyad(r: RawEvent, dyad: [string, string] | null): RawEvent {
  */
 function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   if (!place?.country) return r;
-  const lower = (c: number): number => Math.max(0.1, Math.round((c - 0.2) * 100) / 100);
   // protesters or gunmen of no named country act where they are
-  const local = (a: ActorRef | null): ActorRef | null =>
-    a && a.country === '---' ? { ...a, country: place.country!, via: `place of the event (${place.name})` } : a;
+  const via = `place of the event (${place.name})`;
   if ((r.source?.country === '---' || r.target?.country === '---') && (r.type === 'PROTEST' || r.type === 'ASSAULT' || r.type === 'COERCE' || ((r.type === 'AID' || r.type === 'AGREE') && r.target?.country === '---'))) {
-    r = { ...r, source: local(r.source), target: local(r.target), explain: [...r.explain, `unknown country: ${place.country} from the place of the event, ${place.name}`] };
+    r = { ...r, source: localized(r.source, place.country, via), target: localized(r.target, place.country, via), explain: [...r.explain, `unknown country: ${place.country} from the place of the event, ${place.name}`] };
   }
   // "Israeli jets struck targets in Lebanon": an attack abroad is on the country where it happened;
   // "food aid to refugees in Liberia", "deployed troops in Lebanon": so are aid and deployments
   if ((r.type === 'ASSAULT' || r.type === 'AID' || r.rule === 'mobilize/001' || (r.type === 'AGREE' && r.rule.startsWith('aid/'))) && r.source && !r.target && place.country !== r.source.country) {
     const tgt: ActorRef = { country: place.country, sector: '', name: null, via: `place of the event (${place.name})`, isPerson: false };
-    return { ...r, target: tgt, confidence: lower(r.confidence), explain: [...r.explain, `target not stated: ${place.country} from the place of the event, ${place.name}`] };
+    return { ...r, target: tgt, confidence: lowered(r.confidence), explain: [...r.explain, `target not stated: ${place.country} from the place of the event, ${place.name}`] };
   }
   // "protesters rallied outside the Russian embassy in Tbilisi": unnamed protesters are people of the place
   if (!r.source && r.target && r.type === 'PROTEST') {
     const people: ActorRef = { country: place.country, sector: 'CVL', name: null, via: `place of the protest (${place.name})`, isPerson: false };
-    return { ...r, source: people, confidence: lower(r.confidence), explain: [...r.explain, `protesters of ${place.country}, from the place of the protest, ${place.name}`] };
+    return { ...r, source: people, confidence: lowered(r.confidence), explain: [...r.explain, `protesters of ${place.country}, from the place of the protest, ${place.name}`] };
   }
   if (r.source || !r.target || place.country === r.target.country) return r;
   if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
   const src: ActorRef = { country: place.country, sector: r.type === 'COERCE' ? 'GOV' : '', name: null, via: `place of the event (${place.name})`, isPerson: false };
-  return { ...r, source: src, confidence: lower(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
+  return { ...r, source: src, confidence: lowered(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
 }
 
 const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);
@@ -429,7 +433,7 @@ function referredAttacker(r: RawEvent, toks: readonly Token[], attacker: ActorRe
   while (k < toks.length && k <= r.triggerIndex + 2 && /^(the|this|these|that|such|latest|recent|weekend's|sunday's)$/.test(toks[k]!.norm)) k++;
   if (k === r.triggerIndex + 1 || !ATTACK_REFERENCES.has(toks[k]?.norm ?? '')) return r;
   const target: ActorRef = { ...attacker, via: `the author of the attack reported before (${attacker.country})` };
-  return { ...r, target, confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100), explain: [...r.explain, `'${toks[k]!.text}' refers to the attack reported before: its author ${attacker.country} is the target`] };
+  return { ...r, target, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[k]!.text}' refers to the attack reported before: its author ${attacker.country} is the target`] };
 }
 
 /**
@@ -441,7 +445,7 @@ function byPolice(r: RawEvent, country: string | null): RawEvent {
   if (r.source || !r.agentless || r.type !== 'COERCE' || r.cameo !== '173' || !country) return r;
   const police: ActorRef = { country, sector: 'COP', name: null, via: 'an arrest with no stated agent is made by the police', isPerson: false };
   const target = r.target ?? { country, sector: '', name: null, via: 'the people arrested, of the country where it happened', isPerson: false };
-  return { ...r, source: police, target, confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100), explain: [...r.explain, `arrest with no stated agent: the police of ${country}`] };
+  return { ...r, source: police, target, confidence: lowered(r.confidence), explain: [...r.explain, `arrest with no stated agent: the police of ${country}`] };
 }
 
 /**
@@ -450,8 +454,8 @@ function byPolice(r: RawEvent, country: string | null): RawEvent {
  */
 function atHome(r: RawEvent, home: string | null): RawEvent {
   if (!home || !PHYSICAL.has(r.type) || (r.source?.country !== '---' && r.target?.country !== '---')) return r;
-  const local = (a: ActorRef | null): ActorRef | null => (a && a.country === '---' ? { ...a, country: home, via: "the document's home country" } : a);
-  return { ...r, source: local(r.source), target: local(r.target), explain: [...r.explain, `unknown country: ${home}, the document's home country`] };
+  const via = "the document's home country";
+  return { ...r, source: localized(r.source, home, via), target: localized(r.target, home, via), explain: [...r.explain, `unknown country: ${home}, the document's home country`] };
 }
 
 /**
@@ -481,7 +485,7 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
     ...r,
     source: r.source ?? filled,
     target: r.target ?? filled,
-    confidence: Math.max(0.1, Math.round((r.confidence - 0.2) * 100) / 100),
+    confidence: lowered(r.confidence),
     explain: [...r.explain, why],
   };
 }

@@ -227,6 +227,12 @@ function madeAfter(toks: readonly Token[], i: number): boolean {
   return k > i && toks[k]?.norm === 'made' && toks[k + 1]?.norm !== 'by';
 }
 
+/** The subject of a passive with no agent is new news, not a relative clause or an unknown named person. */
+function agentlessSubject(toks: readonly Token[], chunks: readonly Chunk[], i: number): boolean {
+  const k = beforeAux(toks, i);
+  return !RELATIVE_PRONOUNS.has(toks[k]?.norm ?? '') && !unknownName(toks, chunks, k);
+}
+
 /** A capitalised word inside the sentence that is no known actor or place. */
 function unknownName(toks: readonly Token[], chunks: readonly Chunk[], k: number): boolean {
   const t = toks[k];
@@ -377,7 +383,7 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
     // "a cargo of India's rocket launchers has arrived": a possessor is not the subject, its noun is
     if (toks[ch.to]?.norm === "'s" && ch.to + 1 < from) continue;
     // "a bombing killed one US soldier and wounded two others": the object of an earlier verb is not the subject
-    if (objectOfVerb(toks, ch) && toks[from - 1]?.norm === 'and') continue;
+    if (toks[from - 1]?.norm === 'and' && objectOfVerb(toks, ch)) continue;
     const prep = prepBefore(toks, ch);
     if (prep === '-' || prep === 'between') cands.push(ch);
     else if ((prep === 'of' || prep === 'to' || prep === 'for') && !oblique) oblique = ch;
@@ -496,7 +502,8 @@ function victimOfReferencedAttack(toks: readonly Token[], c: Chunk): boolean {
   if (toks[k]?.norm !== 'on' && toks[k]?.norm !== 'against') return false;
   k--;
   while (k >= 0 && /^[a-z-]+$/.test(toks[k]!.norm) && !ATTACK_NOUNS.has(toks[k]!.norm) && k > c.from - 6) k--;
-  return ATTACK_NOUNS.has(toks[k]?.norm ?? '') || /^(attacks?|strikes?|killing|killings|shelling|bombing|raid|storming)$/.test(toks[k]?.norm ?? '');
+  const w = toks[k]?.norm ?? '';
+  return ATTACK_NOUNS.has(w) || w === 'killing' || w === 'killings' || w === 'storming';
 }
 
 /** "talks between X and Y": the chunk after 'between'. */
@@ -571,8 +578,7 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
     for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
       if (!VICTIM.has(toks[j]!.norm)) continue;
       inPP = false;
-      // "were killed in", "died in": the subject suffered the attack ("Serb forces killed three in a gunbattle" did not)
-      suffered ||= toks[j]!.norm === 'died' || toks[j]!.norm === 'dead' || BE.has(toks[j - 1]?.norm ?? '') || BE.has(toks[j - 2]?.norm ?? '');
+      suffered ||= sufferedAt(toks, j);
     }
     if (!inPP) return { determiner: determiner && toks[i - 1] !== undefined, inPP, harmedBy: suffered };
   }
@@ -581,14 +587,16 @@ function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[])
 /** "were killed by an improvised explosive device": a nominal attack in the phrase that says what harmed the subject. */
 function sufferedIn(toks: readonly Token[], i: number): boolean {
   let k = i - 1;
-  while (k >= 0 && k >= i - 4 && (DET.has(toks[k]!.norm) || /^[a-z-]+$/.test(toks[k]!.norm)) && !['in', 'by', 'during'].includes(toks[k]!.norm)) k--;
-  if (!['in', 'by', 'during'].includes(toks[k]?.norm ?? '')) return false;
-  for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
-    if (!VICTIM.has(toks[j]!.norm)) continue;
-    if (toks[j]!.norm === 'died' || toks[j]!.norm === 'dead' || BE.has(toks[j - 1]?.norm ?? '') || BE.has(toks[j - 2]?.norm ?? '')) return true;
-  }
+  while (k >= 0 && k >= i - 4 && (DET.has(toks[k]!.norm) || /^[a-z-]+$/.test(toks[k]!.norm)) && !HARM_PREPS.has(toks[k]!.norm)) k--;
+  if (!HARM_PREPS.has(toks[k]?.norm ?? '')) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (VICTIM.has(toks[j]!.norm) && sufferedAt(toks, j)) return true;
   return false;
 }
+const HARM_PREPS = new Set(['in', 'by', 'during']);
+
+/** "were killed in", "died in": the subject suffered what follows ("Serb forces killed three in a gunbattle" did not). */
+const sufferedAt = (toks: readonly Token[], j: number): boolean =>
+  toks[j]!.norm === 'died' || toks[j]!.norm === 'dead' || BE.has(toks[j - 1]?.norm ?? '') || BE.has(toks[j - 2]?.norm ?? '');
 const REFERENCE = new Set(['blocked', 'blocks', 'block', 'blocking', 'vetoed', 'veto', 'vetoes', 'requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
@@ -1016,7 +1024,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         noTarget: p.noTarget,
         // "who had been arrested in Norway": background in a relative clause is not a new arrest
         // "Gershkovich would be held": a named person no dictionary knows is left to the reader
-        agentless: (passive || (p.noun && madeAfter(toks, h.to))) && !src && !RELATIVE_PRONOUNS.has(toks[beforeAux(toks, h.from)]?.norm ?? '') && !unknownName(toks, chunks, beforeAux(toks, h.from)),
+        agentless: (passive || (p.noun && madeAfter(toks, h.to))) && !src && agentlessSubject(toks, chunks, h.from),
         confidence: Math.max(0.1, Math.round(conf * 100) / 100),
         explain,
       });

@@ -11,13 +11,17 @@ interface ScoredEvent {
   readonly target?: unknown;
 }
 
-function country(actor: unknown): string {
-  if (actor == null) return '-';
+/** An actor's code, upper case: a gold string or a coded object's `code` (or `country`); '' for none. */
+function fullCode(actor: unknown): string {
+  if (actor == null) return '';
+  if (typeof actor === 'string') return actor.toUpperCase();
   const a = actor as { code?: unknown; country?: unknown };
-  const code = typeof actor === 'string' ? actor : (a.code ?? a.country ?? null);
-  if (!code || typeof code !== 'string') return '-';
-  return code.slice(0, 3).toUpperCase();
+  const c = a.code ?? a.country;
+  return typeof c === 'string' ? c.toUpperCase() : '';
 }
+
+/** The country-level part of an actor's code, '-' for none. */
+const country = (actor: unknown): string => fullCode(actor).slice(0, 3) || '-';
 
 /** The match key of one event: type + country-level source and target (unordered for symmetric types). */
 export function eventKey(ev: ScoredEvent, kind: KeyKind): string {
@@ -33,14 +37,6 @@ export function eventKey(ev: ScoredEvent, kind: KeyKind): string {
 export interface Restriction {
   readonly types: readonly string[];
   readonly sources: readonly string[];
-}
-
-function fullCode(actor: unknown): string {
-  if (actor == null) return '';
-  if (typeof actor === 'string') return actor.toUpperCase();
-  const a = actor as { code?: unknown; country?: unknown };
-  const c = a.code ?? a.country;
-  return typeof c === 'string' ? c.toUpperCase() : '';
 }
 
 /**
