@@ -963,4 +963,23 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('The shells that Ukraine claims Russia is firing at Kharkiv come from North Korea.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'UKR'), show(evs));
   });
+  test('a promise of a hostile act is no agreement with its victim: "vowed to expel", "pledged to punish"', () => {
+    const expel = code('Algeria vowed to expel French diplomats from Algiers.');
+    assert.ok(!expel.some((e) => e.type === 'AGREE'), show(expel));
+    const punish = code('The Iraqi government pledged to punish the Turkish soldiers.');
+    assert.ok(!punish.some((e) => e.type === 'AGREE'), show(punish));
+    const help = code('Japan pledged to supply patrol boats to Vietnam.');
+    assert.ok(help.some((e) => e.type === 'AGREE' && ctry(e.target) === 'VNM'), show(help));
+  });
+  test('weapons for an armed group or a crowd are AID, not a trade between governments', () => {
+    const evs = code('Hezbollah received new rockets from Iran last month.');
+    assert.ok(evs.some((e) => e.type === 'AID' && ctry(e.source) === 'IRN' && ctry(e.target) === 'LBN'), show(evs));
+    assert.ok(!evs.some((e) => e.type === 'COOPERATE'), show(evs));
+    const state = code('Poland received new tanks from South Korea last month.');
+    assert.ok(state.some((e) => e.type === 'COOPERATE' && ctry(e.target) === 'POL'), show(state));
+  });
+  test('a crowd receiving weapons is named, not protesting', () => {
+    const evs = code('Armenian protesters received weapons from Russian officers.');
+    assert.ok(!evs.some((e) => e.type === 'PROTEST'), show(evs));
+  });
 });

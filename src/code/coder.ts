@@ -1007,9 +1007,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (tgt) explain.push(`target '${phrase(toks, tgt)}' -> ${memberCodes(tgt)}`);
     for (const [s, t] of pairs) {
       if (s && t && s.country === t.country && s.sector === t.sector && s.name === t.name) continue;
+      // "the rebels received rifles from Iran": arms for an armed group or a crowd are no trade between
+      // governments but one-sided help (AID, as the ontology has it)
+      const armed = type === 'COOPERATE' && DELIVERY.has(p.id) && !!t && ARMED_NONSTATE.has(t.sector);
+      if (armed) explain.push(`weapons for ${t.country}${t.sector}, no government: AID`);
       out.push({
-        type,
-        cameo: type === p.plover ? p.cameo : null,
+        type: armed ? 'AID' : type,
+        cameo: armed ? '072' : type === p.plover ? p.cameo : null,
         ploverMode,
         aux,
         context: p.context,
@@ -1031,8 +1035,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
   }
   // "will provide 25,000 tons of food aid": aid named as the object of a verb of giving is that verb's
-  // event (with its tense and mode), not a second one
-  const kept = out.length < 2 ? out : out.filter((n) => !out.some((v) => aidInObject(n, v)) && !objectCrowd(n, out, toks));
+  // event (with its tense and mode), not a second one; a promise of a hostile act is no agreement
+  const kept = out.length === 0 ? out : out.filter((n) => !out.some((v) => aidInObject(n, v) || hostileVow(n, v, toks)) && !hostileVow(n, n, toks) && !objectCrowd(n, out, toks));
   return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, kept)), toks);
 }
 
@@ -1052,6 +1056,22 @@ function aidInObject(n: RawEvent, v: RawEvent): boolean {
     (!v.targetSpan || n.trigger.start < v.targetSpan.start)
   );
 }
+
+const HOSTILE = new Set(['THREATEN', 'ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'ACCUSE', 'REJECT']);
+/**
+ * "vowed to expel the diplomats", "pledged to punish": a promise whose content is a hostile act is that
+ * act threatened or intended, not an agreement with its victim.
+ */
+function hostileVow(n: RawEvent, v: RawEvent, toks: readonly Token[]): boolean {
+  if (n.type !== 'AGREE' || !/^(promis|pledg|vow|commit)/.test(toks[n.triggerIndex]!.norm) || toks[n.triggerIndex + 1]?.norm !== 'to') return false;
+  // the promised act named by a hostile verb, whether or not it makes an event of its own
+  if (v === n) return HOSTILE_VERB.test(toks[n.triggerIndex + 2]?.norm ?? '');
+  return HOSTILE.has(v.type) && v.triggerIndex > n.triggerIndex + 1 && v.triggerIndex <= n.triggerIndex + 3;
+}
+const HOSTILE_VERB = /^(expel|punish|attack|strike|retaliat|destroy|crush|arrest|deport|eliminat|wipe|bomb|avenge|fight|defeat|annihilat|invade|kill|hunt|prosecute|jail|imprison)/;
+
+const DELIVERY = new Set(['cooperate/003', 'cooperate/005', 'cooperate/010']);
+const ARMED_NONSTATE = new Set(['REB', 'UAF', 'OPP', 'CVL', 'CRM']);
 
 const FILLER = /^(\d[\d,]*|dozens|hundreds|thousands|several|many|some|a|an|the|of|at|least)$/;
 /**
@@ -1099,7 +1119,7 @@ function protestDamage(out: RawEvent[], toks: readonly Token[]): RawEvent[] {
   }
   // "demonstrators received weapons", "protesters met the minister": a crowd that is the subject of a
   // cooperative event is named, not protesting (clashes and vows are part of protests)
-  const busy = (c: RawEvent): boolean => result.some((e) => e !== c && CALM.has(e.type) && same(e.sourceSpan, c.sourceSpan));
+  const busy = (c: RawEvent): boolean => result.some((e) => e !== c && CALM.has(e.type) && (same(e.sourceSpan, c.sourceSpan) || same(e.targetSpan, c.sourceSpan)));
   return result.filter((e) => !damaged.has(e) && !(e.rule === 'protest/007' && busy(e)));
 }
 
