@@ -982,4 +982,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Armenian protesters received weapons from Russian officers.');
     assert.ok(!evs.some((e) => e.type === 'PROTEST'), show(evs));
   });
+  test('"a blast killed two soldiers and left others injured": troops left injured did not withdraw', () => {
+    const evs = code('A roadside bomb killed two Malian soldiers and left several others injured.');
+    assert.ok(!evs.some((e) => e.type === 'RETREAT'), show(evs));
+  });
 });
