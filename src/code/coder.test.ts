@@ -986,4 +986,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('A roadside bomb killed two Malian soldiers and left several others injured.');
     assert.ok(!evs.some((e) => e.type === 'RETREAT'), show(evs));
   });
+  test('figures of speech are no attacks: "came under fire from critics", "dropped its demand", "the missile landed in the sea"', () => {
+    for (const text of ['The Serbian minister came under fire from critics in Belgrade.', 'The Kenyan opposition dropped its demand for a recount.', 'The North Korean missile landed in the sea east of Japan.']) {
+      const evs = code(text);
+      assert.ok(!evs.some((e) => e.type === 'ASSAULT'), `${text}: ${show(evs)}`);
+    }
+  });
 });
