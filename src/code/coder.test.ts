@@ -992,4 +992,18 @@ describe('coder: things, reasons and reported clauses', () => {
       assert.ok(!evs.some((e) => e.type === 'ASSAULT'), `${text}: ${show(evs)}`);
     }
   });
+  test('no strike by workers in "an air strike by", no troops stationed at "Central station", no request in "pushed to oust"', () => {
+    const air = code('An air strike by Russian jets killed nine Syrian rebels near Idlib.');
+    assert.ok(!air.some((e) => e.type === 'PROTEST'), show(air));
+    const station = code('Police scuffled with Australian protesters at Central station in Sydney.');
+    assert.ok(!station.some((e) => e.type === 'MOBILIZE'), show(station));
+    const push = code('Somali troops seized the town as they pushed to drive al-Shabaab fighters from the region.');
+    assert.ok(!push.some((e) => e.type === 'REQUEST'), show(push));
+  });
+  test('harm in a disaster or an industrial accident is no attack', () => {
+    const evs = code('Dozens of Nepalese villagers were injured in the disaster caused by torrential rain.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT'), show(evs));
+    const boiler = code('Two workers were killed in Bangladesh when a boiler exploded at a textile mill.');
+    assert.ok(!boiler.some((e) => e.type === 'ASSAULT'), show(boiler));
+  });
 });

@@ -34,7 +34,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", 'go
 const HARD_STOP = new Set([';', 'said', 'says', 'told', 'while', 'but', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where', 'adding', 'saying', 'amid', '"', '“', '”', 'since', 'until', 'as']);
 const DEFAULT_PREPS = new Set(['-', 'with', 'to', 'on', 'against', 'toward', 'towards', 'upon', 'into', 'for', 'from']);
 const PREPS = new Set(['besides', 'except', 'beside', 'around', 'off', 'in', 'at', 'on', 'to', 'with', 'against', 'from', 'for', 'of', 'by', 'into', 'toward', 'towards', 'upon', 'between', 'among', 'near', 'outside', 'inside', 'across', 'over', 'under', 'through', 'about', 'during', 'via', 'within', 'beyond', 'including', 'like', 'than', 'amid', 'behind', 'per']);
-const DISASTER = new Set(['tsunami', 'earthquake', 'quake', 'volcano', 'eruption', 'flood', 'floods', 'flooding', 'landslide', 'landslides', 'cyclone', 'hurricane', 'typhoon', 'storm', 'blaze', 'wildfire', 'leak', 'crash', 'accident', 'collision', 'derailment', 'avalanche', 'heatwave', 'drought', 'stampede', 'collapse', 'collapsed', 'mudslide', 'tornado', 'lightning']);
+const DISASTER = new Set(['tsunami', 'earthquake', 'quake', 'volcano', 'eruption', 'flood', 'floods', 'flooding', 'landslide', 'landslides', 'cyclone', 'hurricane', 'typhoon', 'storm', 'blaze', 'wildfire', 'leak', 'crash', 'accident', 'collision', 'derailment', 'avalanche', 'heatwave', 'drought', 'stampede', 'collapse', 'collapsed', 'mudslide', 'tornado', 'lightning', 'disaster', 'rain', 'rains', 'torrential', 'downpour', 'boiler', 'boilers', 'cylinder', 'cylinders', 'solvents']);
 const VERB_MARKERS = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'must', 'should', 'shall', 'can', "'ll", 'not', "n't"]);
 const HARMFUL = new Set<Plover>(['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'MOBILIZE']);
 const OFFICIAL = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY', 'GOVMIL']);
@@ -734,6 +734,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.noun && BE.has(toks[h.to]?.norm ?? '') && FORECAST.has(toks[h.to + 1]?.norm ?? '')) continue;
     // "vowed not to return the Golan": a promise not to act is no promise to cooperate
     if (p.plover === 'AGREE' && toks[h.to]?.norm === 'not') continue;
+    // "as they pushed to oust the rebels": pushing with no one pushed is an effort, not a request
+    if (p.plover === 'REQUEST' && /^(push|press)/.test(toks[h.from]!.norm) && toks[h.from + 1]?.norm === 'to') continue;
     // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
     // not an event of its own (the signing or the attempt is)
     if (toks[h.from - 1]?.norm === 'to' && contentOf(toks, h.from - 2)) continue;
@@ -792,13 +794,19 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       tgt = objectOf(toks, chunks, subj ? subj.to : h.to, p, false)?.chunk ?? null;
     } else {
       src = subj;
+      // "an air strike by Syrian forces killed ...": the agent of a nominal event follows 'by'
+      const byAgent = p.noun && !subj && toks[h.to]?.norm === 'by' ? (chunks.find((c) => c.from > h.to && c.from <= h.to + 2 && (c.from === h.to + 1 || DET.has(toks[h.to + 1]!.norm)) && !c.placeOnly) ?? null) : null;
+      if (byAgent) {
+        src = byAgent;
+        explain.push("nominal event: its agent follows 'by'");
+      }
       const between = p.noun ? betweenOf(toks, chunks, h.to) : null;
       if (between && !subj) {
         src = between;
         tgt = null;
       } else {
         // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
-        tgt = objectOf(toks, chunks, p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
+        tgt = objectOf(toks, chunks, byAgent ? byAgent.to : p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
         // "a ceasefire between Israel and Hezbollah took effect": the pair inside the trigger is its parties
         if (!src && tgt && tgt.members.length > 1 && p.roles === 'pair' && tgt.to <= h.to) {
           src = tgt;
