@@ -236,6 +236,13 @@ describe('resolve/actors: definite descriptions', () => {
     const [, second] = docChunks(['Saudi Arabia hosted talks on Sudan in Jeddah.', 'The kingdom urged both sides to accept a truce.']);
     assert.deepEqual(second?.find((c) => c.text === 'The kingdom')?.codes, ['SAU']);
   });
+  test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
+    const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
+    assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);
+    assert.deepEqual(second?.find((c) => c.text === 'the North')?.codes, ['PRK']);
+    const [, other] = docChunks(['Italian police arrested two men in Rome.', 'The North of the country was calm.']);
+    assert.ok(!other?.some((c) => c.codes.includes('PRK')), JSON.stringify(other));
+  });
   test("'the alliance' is the last organisation", () => {
     const [, second] = docChunks(['NATO ministers met in Brussels.', 'The alliance condemned the missile strikes.']);
     assert.deepEqual(second?.find((c) => c.text === 'The alliance')?.codes, ['IGONAT']);

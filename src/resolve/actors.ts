@@ -584,7 +584,7 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
 
 // "the kingdom", "the Nordic country", "the alliance", "the company": a definite description that
 // refers back to the last actor of its kind
-type Refers = 'country' | 'igo' | 'bus' | 'person';
+type Refers = 'country' | 'igo' | 'bus' | 'person' | 'korea';
 // "the minister", "the president": the last person named with an office of that kind
 const TITLE_SECTORS: Record<string, readonly string[]> = {
   minister: ['GOV', 'MIL'],
@@ -642,6 +642,9 @@ const KINGDOMS = new Set(['SAU', 'JOR', 'MAR', 'BHR', 'GBR', 'ESP', 'NLD', 'BEL'
 const EMIRATES = new Set(['ARE', 'QAT', 'KWT']);
 
 function definiteAt(lex: Lexicon, toks: readonly Token[], i: number, lowercase: boolean): { to: number; refers: Refers } | null {
+  // "urged the North to stop": in news of the two Koreas, "the North" and "the South" are the states
+  const half = toks[i + 1];
+  if (half && (half.text === 'North' || half.text === 'South') && !toks[i + 2]?.cap && toks[i + 2]?.norm !== 'of' && toks[i + 2]?.norm !== '-') return { to: i + 2, refers: 'korea' };
   for (let j = i + 1; j <= Math.min(toks.length - 1, i + 3); j++) {
     const n = toks[j]!.norm;
     const refers = DEFINITE[n] ?? (n === 'state' && j > i + 1 ? 'country' : undefined);
@@ -666,6 +669,14 @@ function definiteChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk 
     if (!a) return null;
     const text = toks.slice(p.from, p.to).map((t) => t.text).join(' ');
     return { from: p.from, to: p.to, members: [{ ...a, via: `'${text}' -> ${a.name ?? a.country}` }], head: p.to - 1, coref: true, placeOnly: false };
+  }
+  if (p.refers === 'korea') {
+    const south = toks[p.from + 1]!.text === 'South';
+    if (!mem.countryCounts.has('KOR') && !mem.countryCounts.has('PRK')) return null;
+    if (mem.countryCounts.has('SDN') || mem.countryCounts.has('SSD')) return null;
+    const text = toks.slice(p.from, p.to).map((t) => t.text).join(' ');
+    const country = south ? 'KOR' : 'PRK';
+    return { from: p.from, to: p.to, members: [{ country, sector: '', name: null, via: `'${text}' -> ${country} (the two Koreas)`, isPerson: false }], head: p.to - 1, coref: true, placeOnly: false };
   }
   // the referent is named in an earlier sentence, most often as its subject: "Saudi Arabia hosted
   // talks on Sudan. The kingdom urged ..." (not Sudan, the last country named)
