@@ -222,7 +222,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const sharedFill = new Map<number, RawEvent>();
     for (const r of raws) {
       if (r.source && !r.target) {
-        const f = completeFromDyad(r, dyad, mem.home);
+        const f = completeFromDyad(r, dyad, mem.home, doc.text);
         if (f.target) sharedFill.set(r.trigger.start, f);
       }
     }
@@ -250,7 +250,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
         const asked = raws.find((q) => q.type === 'REQUEST' && q.source && q.target?.country === raw.source!.country && q.source.country !== raw.source!.country);
         if (asked?.source) raw = { ...raw, target: asked.source, explain: [...raw.explain, `refuses the request made in the sentence by ${asked.source.country}`] };
       }
-      let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home);
+      let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home, doc.text);
       const shared = sharedFill.get(r.trigger.start);
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
         r = { ...r, target: shared.target, confidence: shared.confidence, explain: [...r.explain, `target shared with the other members of the compound: ${shared.target.country}`] };
@@ -421,7 +421,7 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   return { ...r, source: src, confidence: lowered(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
 }
 
-const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);
+const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'firing', 'shooting', 'shootings', 'massacre', 'ambush', 'bombardment', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);
 
 /**
  * "Iran fired drones at Israel. The G7 condemned the attack": a condemnation of "the attack" with no
@@ -462,7 +462,7 @@ function atHome(r: RawEvent, home: string | null): RawEvent {
  * Fills an event's missing side from the document's main dyad: news often names one side and leaves the
  * other to the context ("Germany pledged another package of military aid" in a story about Ukraine).
  */
-function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: string | null): RawEvent {
+function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: string | null, text: string): RawEvent {
   // who attacked whom is never guessed from the article's topic
   if ((r.source && r.target) || (r.type === 'ASSAULT' && dyad)) return r;
   // a resignation or a missile test has no target by nature
@@ -472,7 +472,8 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
   let other: string | null = null;
   // who is refused, warned or sanctioned is said in the sentence when it matters; the article's
   // pair is a poor guess for these (measured on news_dev and our samples: mostly wrong)
-  const guess = !UNSAID.has(r.type);
+  // (but a country that recalls its own ambassador recalls them from the other country of the story)
+  const guess = !UNSAID.has(r.type) || (r.type === 'SANCTION' && !!r.source && /^recall/i.test(text.slice(r.trigger.start, r.trigger.end)));
   if (guess && dyad && known.country === dyad[0]) other = dyad[1];
   else if (guess && dyad && known.country === dyad[1]) other = dyad[0];
   else if (!dyad && home && known.country === home && known.sector && DOMESTIC.has(r.type)) other = home;

@@ -1006,4 +1006,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const boiler = code('Two workers were killed in Bangladesh when a boiler exploded at a textile mill.');
     assert.ok(!boiler.some((e) => e.type === 'ASSAULT'), show(boiler));
   });
+  test('a country that recalls its own ambassador recalls them from the other country of the story', () => {
+    const evs = code('Peru and Mexico traded accusations all week. On Friday, Lima said it had recalled its ambassador for consultations. Mexico called the step regrettable.');
+    assert.ok(evs.some((e) => e.type === 'SANCTION' && ctry(e.source) === 'PER' && ctry(e.target) === 'MEX'), show(evs));
+  });
 });
