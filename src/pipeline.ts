@@ -203,6 +203,10 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   let host: { actor: ActorRef; span: Span } | null = null;
   // the author of the last attack reported, for "condemned the attack" in a later sentence
   let lastAttacker: ActorRef | null = null;
+  // the parties of the last agreement or concession reported, and the author of the last act, for
+  // "the EU welcomed the deal" and "Paris condemned the decision" in a later sentence
+  let lastDeal: ActorRef[] = [];
+  let lastActor: ActorRef | null = null;
   for (const s of ann.sentences) {
     const chunks: Chunk[] = attributeQuotes(s, findChunks(lex, s.tokens, mem));
     const found = exerciseHost(s.tokens, chunks);
@@ -226,7 +230,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
         if (f.target) sharedFill.set(r.trigger.start, f);
       }
     }
-    for (const raw0 of raws) {
+    for (const raw0 of raws.flatMap((r) => referredParties(r, s.tokens, chunks, lastDeal, lastActor))) {
       const place = nearestPlace(places, raw0.trigger.start);
       let raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
       raw = byPolice(raw, place?.country ?? mem.home);
@@ -275,6 +279,10 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     // the attack the next sentences may refer to ("the G7 condemned the attack")
     const attack = sentence.find((e) => e.type === 'ASSAULT' && e.source && e.source.country !== '---' && !e.aux.length);
     if (attack?.source) lastAttacker = { country: attack.source.country, sector: attack.source.sector, name: attack.source.name, via: '', isPerson: false };
+    const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && e.source && e.target && e.source.country !== e.target.country && !e.aux.some((a) => a !== 'intend'));
+    if (deal?.source && deal.target) lastDeal = [deal.source, deal.target].map((a) => ({ country: a.country, sector: a.sector, name: a.name, via: '', isPerson: false }));
+    const act = sentence.find((e) => e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
+    if (act?.source) lastActor = { country: act.source.country, sector: act.source.sector, name: act.source.name, via: '', isPerson: false };
   }
   return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: mergeMentions(events) };
 }
@@ -419,6 +427,41 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   if (r.type !== 'ASSAULT' && r.type !== 'COERCE') return r;
   const src: ActorRef = { country: place.country, sector: r.type === 'COERCE' ? 'GOV' : '', name: null, via: `place of the event (${place.name})`, isPerson: false };
   return { ...r, source: src, confidence: lowered(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
+}
+
+const DEAL_TYPES = new Set(['SUPPORT', 'AGREE', 'RETREAT', 'CONCEDE', 'COOPERATE']);
+// what both parties made: welcoming it supports each of them
+const DEAL_NOUNS = new Set(['agreement', 'agreements', 'deal', 'accord', 'accords', 'pact', 'treaty', 'ceasefire', 'truce', 'armistice', 'declaration', 'swap', 'exchange', 'breakthrough', 'rapprochement', 'normalisation', 'normalization', 'reconciliation', 'settlement']);
+// what one actor did: welcoming or condemning it is aimed at its author
+const ACT_NOUNS = new Set(['decision', 'move', 'step', 'announcement', 'expulsion', 'expulsions', 'ban', 'arrest', 'arrests', 'detention', 'sentence', 'verdict', 'execution', 'executions', 'crackdown', 'release', 'withdrawal', 'offer', 'proposal', 'initiative', 'measures', 'restrictions', 'sanctions', 'seizure', 'closure', 'suspension', 'recognition', 'reforms']);
+const REFERRING = /^(the|this|these|that|such|latest|recent|new|historic|landmark|long-awaited|peace|ceasefire|prisoner|prisoners|bilateral|trilateral|joint|two|countries|countries'|sides'|two-day|weekend|unilateral|sudden|surprise|government's|junta's|court's|last|week's|day's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)$/;
+
+/**
+ * "Armenia and Azerbaijan signed a peace deal. The EU welcomed the deal": a welcome of a deal reported
+ * before (or of "the agreement between X and Y") supports each of its parties; a welcome or a
+ * condemnation of "the decision" or "the move" is aimed at the author of the last act reported.
+ */
+function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly Chunk[], deal: readonly ActorRef[], actor: ActorRef | null): RawEvent[] {
+  if ((r.type !== 'SUPPORT' && r.type !== 'ACCUSE') || !r.source || r.target) return [r];
+  const src = r.source;
+  let k = r.triggerIndex + 1;
+  while (k < toks.length && k <= r.triggerIndex + 4 && REFERRING.test(toks[k]!.norm)) k++;
+  const head = toks[k]?.norm ?? '';
+  if (k === r.triggerIndex + 1) return [r];
+  let parties: ActorRef[] = [];
+  let why = '';
+  if (DEAL_NOUNS.has(head) && r.type === 'SUPPORT') {
+    // "the agreement between Armenia and Azerbaijan": the parties follow 'between'
+    const between = toks[k + 1]?.norm === 'between' ? chunks.filter((c) => c.from > k + 1 && c.from <= k + 8 && !c.placeOnly).flatMap((c) => c.members) : [];
+    parties = between.length >= 2 ? [...between] : [...deal];
+    why = between.length >= 2 ? `the parties of the ${head} named after 'between'` : `the parties of the ${head} reported before`;
+  } else if (ACT_NOUNS.has(head) && actor && !(toks[k + 1]?.norm === 'by' || toks[k + 1]?.norm === 'of')) {
+    parties = [actor];
+    why = `the author of the ${head} reported before`;
+  }
+  parties = parties.filter((a, i) => a.country !== src.country && a.country !== '---' && parties.findIndex((b) => b.country === a.country) === i);
+  if (parties.length === 0) return [r];
+  return parties.map((a) => ({ ...r, target: { ...a, via: why }, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[k]!.text}' refers back: target ${a.country}, ${why}`] }));
 }
 
 const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'firing', 'shooting', 'shootings', 'massacre', 'ambush', 'bombardment', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);

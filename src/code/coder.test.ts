@@ -1010,4 +1010,12 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Peru and Mexico traded accusations all week. On Friday, Lima said it had recalled its ambassador for consultations. Mexico called the step regrettable.');
     assert.ok(evs.some((e) => e.type === 'SANCTION' && ctry(e.source) === 'PER' && ctry(e.target) === 'MEX'), show(evs));
   });
+  test('welcoming a deal supports each party; condemning "the decision" targets its author', () => {
+    const deal = code('Serbia and Kosovo signed a trade accord in Brussels on Monday. Germany welcomed the accord.');
+    assert.deepEqual(deal.filter((e) => e.type === 'SUPPORT' && ctry(e.source) === 'DEU').map((e) => ctry(e.target)).sort(), ['KOS', 'SRB'], show(deal));
+    const named = code('Japan welcomed the agreement between Thailand and Cambodia.');
+    assert.deepEqual(named.filter((e) => e.type === 'SUPPORT').map((e) => ctry(e.target)).sort(), ['KHM', 'THA'], show(named));
+    const decision = code('Mali expelled the Swedish ambassador on Friday. Sweden condemned the decision.');
+    assert.ok(decision.some((e) => e.type === 'ACCUSE' && ctry(e.source) === 'SWE' && ctry(e.target) === 'MLI'), show(decision));
+  });
 });
