@@ -59,7 +59,7 @@ export const NON_COUNTRY_PREFIXES: ReadonlySet<string> = new Set(['IGO', 'NGO', 
 
 const ACTOR_CODE = /^([A-Z]{3}|---)[A-Z0-9]*$/;
 const ISO3 = /^[A-Z]{3}$/;
-const PATTERN_FLAGS: ReadonlySet<string> = new Set(['place', 'noun', 'self', 'notarget', 'object', 'report', 'intent']);
+const PATTERN_FLAGS: ReadonlySet<string> = new Set(['place', 'noun', 'self', 'notarget', 'object', 'report', 'intent', 'inner']);
 const PATTERN_ROLES: ReadonlySet<string> = new Set(['so', 'os', 'pair', 's']);
 
 /**
@@ -447,7 +447,7 @@ function checkPatterns(l: Linter): void {
       const roles = cells.roles ?? '';
       if (roles && !PATTERN_ROLES.has(roles)) l.error(path, line, `unknown roles '${roles}' (so, os, pair or s)`);
       for (const f of (cells.flags ?? '').split(',').filter(Boolean)) {
-        if (!PATTERN_FLAGS.has(f)) l.error(path, line, `unknown flag '${f}' (place, noun, self, notarget, object, report or intent)`);
+        if (!PATTERN_FLAGS.has(f)) l.error(path, line, `unknown flag '${f}' (place, noun, self, notarget, object, report, intent or inner)`);
       }
     }
   }

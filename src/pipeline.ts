@@ -207,6 +207,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   // "the EU welcomed the deal" and "Paris condemned the decision" in a later sentence
   let lastDeal: ActorRef[] = [];
   let lastActor: ActorRef | null = null;
+  // who made the last accusation, for "Moscow dismissed the reports as fabrications"
+  let lastAccuser: ActorRef | null = null;
   for (const s of ann.sentences) {
     const chunks: Chunk[] = attributeQuotes(s, findChunks(lex, s.tokens, mem));
     const found = exerciseHost(s.tokens, chunks);
@@ -230,7 +232,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
         if (f.target) sharedFill.set(r.trigger.start, f);
       }
     }
-    for (const raw0 of raws.flatMap((r) => referredParties(r, s.tokens, chunks, lastDeal, lastActor))) {
+    for (const raw0 of raws.flatMap((r) => referredParties(r, s.tokens, chunks, lastDeal, lastActor, lastAccuser))) {
       const place = nearestPlace(places, raw0.trigger.start);
       let raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
       raw = byPolice(raw, place?.country ?? mem.home);
@@ -283,6 +285,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     if (deal?.source && deal.target) lastDeal = [deal.source, deal.target].map((a) => ({ country: a.country, sector: a.sector, name: a.name, via: '', isPerson: false }));
     const act = sentence.find((e) => e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
     if (act?.source) lastActor = { country: act.source.country, sector: act.source.sector, name: act.source.name, via: '', isPerson: false };
+    const accusation = sentence.find((e) => e.type === 'ACCUSE' && e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
+    if (accusation?.source) lastAccuser = { country: accusation.source.country, sector: accusation.source.sector, name: accusation.source.name, via: '', isPerson: false };
   }
   return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: mergeMentions(events) };
 }
@@ -434,6 +438,8 @@ const DEAL_TYPES = new Set(['SUPPORT', 'AGREE', 'RETREAT', 'CONCEDE', 'COOPERATE
 const DEAL_NOUNS = new Set(['agreement', 'agreements', 'deal', 'accord', 'accords', 'pact', 'treaty', 'ceasefire', 'truce', 'armistice', 'declaration', 'swap', 'exchange', 'breakthrough', 'rapprochement', 'normalisation', 'normalization', 'reconciliation', 'settlement']);
 // what one actor did: welcoming or condemning it is aimed at its author
 const ACT_NOUNS = new Set(['decision', 'move', 'step', 'announcement', 'expulsion', 'expulsions', 'ban', 'arrest', 'arrests', 'detention', 'sentence', 'verdict', 'execution', 'executions', 'crackdown', 'release', 'withdrawal', 'offer', 'proposal', 'initiative', 'measures', 'restrictions', 'sanctions', 'seizure', 'closure', 'suspension', 'recognition', 'reforms']);
+// what an accuser said: dismissing it rejects the accuser
+const CLAIM_NOUNS = new Set(['report', 'reports', 'claim', 'claims', 'accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism', 'letter', 'statement', 'remarks', 'comments', 'assertion', 'assertions']);
 const REFERRING = /^(the|this|these|that|such|latest|recent|new|historic|landmark|long-awaited|peace|ceasefire|prisoner|prisoners|bilateral|trilateral|joint|two|countries|countries'|sides'|two-day|weekend|unilateral|sudden|surprise|government's|junta's|court's|last|week's|day's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)$/;
 
 /**
@@ -441,8 +447,8 @@ const REFERRING = /^(the|this|these|that|such|latest|recent|new|historic|landmar
  * before (or of "the agreement between X and Y") supports each of its parties; a welcome or a
  * condemnation of "the decision" or "the move" is aimed at the author of the last act reported.
  */
-function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly Chunk[], deal: readonly ActorRef[], actor: ActorRef | null): RawEvent[] {
-  if ((r.type !== 'SUPPORT' && r.type !== 'ACCUSE') || !r.source || r.target) return [r];
+function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly Chunk[], deal: readonly ActorRef[], actor: ActorRef | null, accuser: ActorRef | null): RawEvent[] {
+  if ((r.type !== 'SUPPORT' && r.type !== 'ACCUSE' && r.type !== 'REJECT') || !r.source || r.target) return [r];
   const src = r.source;
   let k = r.triggerIndex + 1;
   while (k < toks.length && k <= r.triggerIndex + 4 && REFERRING.test(toks[k]!.norm)) k++;
@@ -455,7 +461,10 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
     const between = toks[k + 1]?.norm === 'between' ? chunks.filter((c) => c.from > k + 1 && c.from <= k + 8 && !c.placeOnly).flatMap((c) => c.members) : [];
     parties = between.length >= 2 ? [...between] : [...deal];
     why = between.length >= 2 ? `the parties of the ${head} named after 'between'` : `the parties of the ${head} reported before`;
-  } else if (ACT_NOUNS.has(head) && actor && !(toks[k + 1]?.norm === 'by' || toks[k + 1]?.norm === 'of')) {
+  } else if (CLAIM_NOUNS.has(head) && r.type === 'REJECT' && accuser && toks[k + 1]?.norm !== 'by' && toks[k + 1]?.norm !== 'of') {
+    parties = [accuser];
+    why = `the author of the ${head} reported before`;
+  } else if (ACT_NOUNS.has(head) && r.type !== 'REJECT' && actor && !(toks[k + 1]?.norm === 'by' || toks[k + 1]?.norm === 'of')) {
     parties = [actor];
     why = `the author of the ${head} reported before`;
   }

@@ -1018,4 +1018,23 @@ describe('coder: things, reasons and reported clauses', () => {
     const decision = code('Mali expelled the Swedish ambassador on Friday. Sweden condemned the decision.');
     assert.ok(decision.some((e) => e.type === 'ACCUSE' && ctry(e.source) === 'SWE' && ctry(e.target) === 'MLI'), show(decision));
   });
+  test('a dateline opening the sentence is no subject: "PRISTINA, Sept. 30 (wire) — The United States called on Serbia"', () => {
+    const evs = code('BELGRADE, May 3 (wire) — The European Union called on Serbia to ease tensions with Kosovo.');
+    assert.ok(evs.some((e) => e.type === 'REQUEST' && ctry(e.source) === 'IGO' && ctry(e.target) === 'SRB'), show(evs));
+    assert.ok(!evs.some((e) => e.source?.country === 'SRB' && e.type === 'REQUEST'), show(evs));
+  });
+  test('"called the launch a violation of UN resolutions": what is judged stands inside the gap, not after it', () => {
+    const evs = code('Japan condemned the satellite launch as a violation of UN Security Council resolutions.');
+    assert.ok(!evs.some((e) => e.type === 'ACCUSE' && ctry(e.target) === 'IGO'), show(evs));
+    const named = code('Japan called the North Korean launch a grave provocation.');
+    assert.ok(named.some((e) => e.type === 'ACCUSE' && ctry(e.target) === 'PRK'), show(named));
+  });
+  test('"called for an investigation into the crime" is a call, not a verdict on a crime', () => {
+    const evs = code('Kenya called for an investigation into the crime committed against Ugandan workers.');
+    assert.ok(!evs.some((e) => e.type === 'ACCUSE' && e.rule === 'accuse/013'), show(evs));
+  });
+  test('dismissing the reports rejects the one who accused', () => {
+    const evs = code('The United States accused Iran of supplying drones to Russia. Tehran dismissed the accusations as baseless.');
+    assert.ok(evs.some((e) => e.type === 'REJECT' && ctry(e.source) === 'IRN' && ctry(e.target) === 'USA'), show(evs));
+  });
 });

@@ -140,7 +140,8 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number, chunkEnd: Rea
       let found = -1;
       // quotation marks do not count as words: 'vowed a "harsh" response'; an object pattern
       // ("ordered .. to") allows a longer object: "ordered the opposition newspaper La Prensa to"
-      let limit = j + (p.object ? 6 : 4);
+      // ("called the North Korean missile launch a provocation": an inner pattern holds a whole object phrase)
+      let limit = j + (p.object || p.inner ? 6 : 4);
       while (k < toks.length && k <= limit) {
         if (nextSlot.has(toks[k]!.norm)) {
           found = k;
@@ -148,7 +149,7 @@ function matchSlots(p: Pattern, toks: readonly Token[], i: number, chunkEnd: Rea
         }
         if (toks[k]!.norm === '.' || toks[k]!.norm === ';') break;
         // "told Erdogan he would like to see": a new clause starts inside the gap
-        if (p.object && (CLAUSE_OPEN.has(toks[k]!.norm) || toks[k]!.norm === ',')) break;
+        if ((p.object || p.inner) && (CLAUSE_OPEN.has(toks[k]!.norm) || toks[k]!.norm === ',')) break;
         if (QUOTE.has(toks[k]!.norm)) limit++;
         const jump = chunkEnd.get(k);
         // (unless the next word of the trigger is inside the phrase: "summoned India's chargé d'affaires")
@@ -280,9 +281,16 @@ function blocked(toks: readonly Token[], a: number, b: number): boolean {
 const REDUCED_RELATIVE = new Set(['convicted', 'accused', 'charged', 'suspected', 'found', 'sentenced', 'jailed', 'arrested', 'detained', 'wanted']);
 
 /** Start of the clause that holds token i: after the last clause boundary, skipping ", who/which ... ," asides. */
+/** "PRISTINA, Sept. 30 (wire) — The United States ...": the dash that closes a dateline opening the sentence. */
+function datelineDash(toks: readonly Token[], k: number): boolean {
+  const first = toks[0]?.text ?? '';
+  return k <= 14 && /^[A-Z][A-Z.'-]+$/.test(first) && first.length > 1 && (k === 1 || toks[k - 1]?.norm === ')' || /\d/.test(toks[k - 1]?.text ?? ''));
+}
+
 function clauseStart(toks: readonly Token[], i: number): number {
   for (let k = i - 1; k >= 0; k--) {
     const n = toks[k]!.norm;
+    if (DASH.has(n) && datelineDash(toks, k)) return k + 1;
     // "the UAE -- which had pledged money to Syria -- has sent": a dash or parenthesis aside is transparent
     if (n === ')' || DASH.has(n)) {
       const open = asideStart(toks, k);
@@ -528,7 +536,9 @@ const ADJ = /(al|ive|ed|ic|ous|ful|ary|ent|ant|est|ern|ian|ese|ish|day|long|scal
 /** How a trigger is used: after a determiner (a noun), and whether its noun phrase sits in a prepositional phrase. */
 function nominalUse(toks: readonly Token[], i: number, chunks: readonly Chunk[]): { determiner: boolean; inPP: boolean; harmedBy?: boolean } {
   // a gerund right after a preposition names an activity, not an event: "a ban on exporting arms"
-  if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '')) return { determiner: true, inPP: true };
+  // ("Cambodia responded by downgrading relations": 'by' after a verb says how the subject acted)
+  const means = toks[i - 1]?.norm === 'by' && /(ed|ds|ts)$/.test(toks[i - 2]?.norm ?? '') && !BE.has(toks[i - 3]?.norm ?? '');
+  if (toks[i]!.norm.endsWith('ing') && NP_PREPS.has(toks[i - 1]?.norm ?? '') && !means) return { determiner: true, inPP: true };
   // a past form is a verb ("protesters marched"), or an adjective right after a determiner ("the detained man")
   if (/ed$/.test(toks[i]!.norm) || PAST.has(toks[i]!.norm)) return { determiner: DET.has(toks[i - 1]?.norm ?? ''), inPP: false };
   // walk left over the noun phrase: modifiers, numbers, an actor phrase, up to a determiner
@@ -597,7 +607,7 @@ const HARM_PREPS = new Set(['in', 'by', 'during']);
 /** "were killed in", "died in": the subject suffered what follows ("Serb forces killed three in a gunbattle" did not). */
 const sufferedAt = (toks: readonly Token[], j: number): boolean =>
   toks[j]!.norm === 'died' || toks[j]!.norm === 'dead' || BE.has(toks[j - 1]?.norm ?? '') || BE.has(toks[j - 2]?.norm ?? '');
-const REFERENCE = new Set(['blocked', 'blocks', 'block', 'blocking', 'vetoed', 'veto', 'vetoes', 'requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'called', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const REFERENCE = new Set(['blocked', 'blocks', 'block', 'blocking', 'vetoed', 'veto', 'vetoes', 'requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'describing', 'called', 'calling', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
 const REFUSABLE = /^(accept|accepts|accepted|accepting|recogni[sz]e|recogni[sz]es|recogni[sz]ed|endorse|endorses|endorsed|approve|approves|approved)$/;
@@ -807,6 +817,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       } else {
         // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
         tgt = objectOf(toks, chunks, byAgent ? byAgent.to : p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
+        // "condemned the launch as a violation of UN resolutions": what is judged stands inside the gap
+        if (p.inner && tgt && tgt.from >= h.to) tgt = null;
         // "a ceasefire between Israel and Hezbollah took effect": the pair inside the trigger is its parties
         if (!src && tgt && tgt.members.length > 1 && p.roles === 'pair' && tgt.to <= h.to) {
           src = tgt;

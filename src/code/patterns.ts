@@ -26,6 +26,8 @@ export interface Pattern {
   readonly report: boolean;
   /** The gap of the trigger must hold at least one word (its object): "wants Putin to". */
   readonly object: boolean;
+  /** The target, if the sentence states it, stands inside the trigger's gap: "called the strikes an act of war". */
+  readonly inner: boolean;
   /** The event has no target by nature (a resignation, a missile test): kept with its source alone. */
   readonly noTarget: boolean;
   /** The trigger can take a place as its target (visit Baku). */
@@ -196,6 +198,7 @@ export function loadPatterns(dir: string = join(DATA_DIR, 'patterns')): PatternI
           not: formSet(c.not ?? ''),
           placeTarget: flags.has('place'),
           noTarget: flags.has('notarget'),
+          inner: flags.has('inner'),
           object: flags.has('object'),
           report: flags.has('report'),
           intent: flags.has('intent'),
