@@ -256,6 +256,11 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
         const asked = raws.find((q) => q.type === 'REQUEST' && q.source && q.target?.country === raw.source!.country && q.source.country !== raw.source!.country);
         if (asked?.source) raw = { ...raw, target: asked.source, explain: [...raw.explain, `refuses the request made in the sentence by ${asked.source.country}`] };
       }
+      // "Seoul's adviser warned that Seoul would reconsider": a state warning, accusing or asking itself
+      // (a bare country on both sides) has its real target in the story's other country
+      if (raw.source && raw.target && VERBAL_CONFLICT.has(raw.type) && raw.target.sector === '' && raw.source.country === raw.target.country && dyad?.includes(raw.source.country)) {
+        raw = { ...raw, target: null, explain: [...raw.explain, `a target of the source's own country (${raw.target.country}) is no target`] };
+      }
       let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home, doc.text);
       const shared = sharedFill.get(r.trigger.start);
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
@@ -433,6 +438,8 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
   return { ...r, source: src, confidence: lowered(r.confidence), explain: [...r.explain, `source not stated: ${place.country} from the place of the event, ${place.name}`] };
 }
 
+// (not REQUEST: a government urging its own citizens is common and domestic)
+const VERBAL_CONFLICT = new Set(['ACCUSE', 'THREATEN', 'REJECT']);
 const DEAL_TYPES = new Set(['SUPPORT', 'AGREE', 'RETREAT', 'CONCEDE', 'COOPERATE']);
 // what both parties made: welcoming it supports each of them
 const DEAL_NOUNS = new Set(['agreement', 'agreements', 'deal', 'accord', 'accords', 'pact', 'treaty', 'ceasefire', 'truce', 'armistice', 'declaration', 'swap', 'exchange', 'breakthrough', 'rapprochement', 'normalisation', 'normalization', 'reconciliation', 'settlement']);

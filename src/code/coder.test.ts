@@ -1037,4 +1037,12 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('The United States accused Iran of supplying drones to Russia. Tehran dismissed the accusations as baseless.');
     assert.ok(evs.some((e) => e.type === 'REJECT' && ctry(e.source) === 'IRN' && ctry(e.target) === 'USA'), show(evs));
   });
+  test('a state warning that it would itself act is aimed at the other country of the story', () => {
+    const evs = code('Russia and North Korea signed a defence pact on Wednesday. South Korea warned on Thursday that Seoul would reconsider its ban on arms supplies in response to the pact.');
+    assert.ok(!evs.some((e) => e.type === 'THREATEN' && ctry(e.source) === 'KOR' && ctry(e.target) === 'KOR'), show(evs));
+  });
+  test('"welcomed the contract" is no visit', () => {
+    const evs = code('Greece signed a contract for three frigates with France. The French minister welcomed the contract.');
+    assert.ok(!evs.some((e) => e.type === 'CONSULT'), show(evs));
+  });
 });

@@ -975,14 +975,16 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const followers = !!src && prepBefore(toks, src) === 'of' && FOLLOWERS.has(toks[src.from - 2]?.norm ?? '');
     // ("Vietnam protested China's deployment": a country named bare, not its people, protests diplomatically)
     const bareState = !!src && src.to - src.from === 1 && src.to === h.from && src.members.length === 1 && src.members[0]!.sector === '' && !/(s|ese)$/.test(toks[src.from]!.norm);
-    if (type === 'PROTEST' && src && !followers && ((/ed$/.test(toks[h.from]!.norm) && (bareState || src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO'))) || lodged)) {
+    // ("Venezuela recalled its envoy, protesting at ...": a state that protests in a participle accuses)
+    const stateParticiple = !!src && toks[h.from - 1]?.norm === ',' && /ing$/.test(toks[h.from]!.norm) && src.members.every((m) => (m.sector === '' && !m.isPerson) || OFFICIAL.has(m.sector));
+    if (type === 'PROTEST' && src && !followers && (stateParticiple || (/ed$/.test(toks[h.from]!.norm) && (bareState || src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO'))) || lodged)) {
       explain.push('a protest by officials or an organisation is an accusation (ACCUSE)');
       type = 'ACCUSE';
       ploverMode = 'disapprove';
     }
     // "Philippine and American troops launched their annual exercises": drills held together are
     // joint drills (COOPERATE), not a show of force
-    if (type === 'MOBILIZE' && p.id === 'mobilize/006' && src && !tgt && new Set(src.members.map((m) => m.country)).size > 1) {
+    if (type === 'MOBILIZE' && (p.id === 'mobilize/006' || p.id === 'mobilize/003') && src && !tgt && new Set(src.members.map((m) => m.country)).size > 1) {
       type = 'COOPERATE';
       ploverMode = '';
       explain.push('exercises held by several countries together: joint exercises (COOPERATE)');
