@@ -531,8 +531,9 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
   let other: string | null = null;
   // who is refused, warned or sanctioned is said in the sentence when it matters; the article's
   // pair is a poor guess for these (measured on news_dev and our samples: mostly wrong)
-  // (but a country that recalls its own ambassador recalls them from the other country of the story)
-  const guess = !UNSAID.has(r.type) || (r.type === 'SANCTION' && !!r.source && /^recall/i.test(text.slice(r.trigger.start, r.trigger.end)));
+  // (but a country that recalls its own ambassador, or downgrades or cuts relations, does so with the
+  // other country of the story)
+  const guess = !UNSAID.has(r.type) || (r.type === 'SANCTION' && !!r.source && /^(recall|downgrad|sever|cut|break|broke|suspend)/i.test(text.slice(r.trigger.start, r.trigger.end)) && /relations|ties|ambassador|envoy|diplomats/i.test(text.slice(r.trigger.start, r.trigger.end)));
   if (guess && dyad && known.country === dyad[0]) other = dyad[1];
   else if (guess && dyad && known.country === dyad[1]) other = dyad[0];
   else if (!dyad && home && known.country === home && known.sector && DOMESTIC.has(r.type)) other = home;

@@ -243,6 +243,11 @@ describe('resolve/actors: definite descriptions', () => {
     const [, other] = docChunks(['Italian police arrested two men in Rome.', 'The North of the country was calm.']);
     assert.ok(!other?.some((c) => c.codes.includes('PRK')), JSON.stringify(other));
   });
+  test('equipment with no country named is no actor, not even of the home country', () => {
+    const [, second, third] = docChunks(['Seoul hosted the drills on Saturday.', 'The drills brought together an aircraft carrier off the coast.', 'Japanese destroyers joined them.']);
+    assert.ok(!second?.some((c) => c.text.includes('aircraft carrier')), JSON.stringify(second));
+    assert.deepEqual(third?.find((c) => c.text.includes('Japanese destroyers'))?.codes, ['JPNMIL']);
+  });
   test("'the alliance' is the last organisation", () => {
     const [, second] = docChunks(['NATO ministers met in Brussels.', 'The alliance condemned the missile strikes.']);
     assert.deepEqual(second?.find((c) => c.text === 'The alliance')?.codes, ['IGONAT']);

@@ -515,6 +515,9 @@ function resolveConjunct(
     const owner = mem.recent[mem.recent.length - 1]!;
     return { actors: owner.map((o) => ({ ...o, sector, name: null, via: `'${possessor}' -> ${o.country}`, isPerson: false })), place: false, own: true };
   }
+  // "an aircraft carrier", "air defence": equipment with no country named is nobody's in particular
+  // (an exercise brings together the ships of several navies); a country must be named for it
+  if (sector === 'MIL' && !title && EQUIPMENT.test(toks[c[c.length - 1]!.to - 1]?.norm ?? '')) return null;
   if (sector && !title && !modifier && !(mem.dyad && !mem.home)) {
     // "police", "protesters" with no country: the document's home country in a one-country story, else unknown
     // (in a story about a pair of countries such a phrase is left to the pair)
@@ -527,6 +530,7 @@ function resolveConjunct(
   return null;
 }
 
+const EQUIPMENT = /^(carriers?|jets?|warships?|frigates?|destroyers?|submarines?|ships?|aircraft|defen[cs]es?|bombers?|drones?|missiles?|tanks?|helicopters?|vessels?|boats?|corvettes?|planes?|fighters?|batter(y|ies)|systems?|artillery|howitzers?)$/;
 const SPONSORED = /^(pro-.+|.+-(backed|aligned|allied|supported|funded|sponsored|linked|affiliated|controlled|led))$/;
 
 // words after which a sector noun is still the head of its phrase ("the military said", "police in Delhi")
