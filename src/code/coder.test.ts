@@ -1045,4 +1045,18 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Greece signed a contract for three frigates with France. The French minister welcomed the contract.');
     assert.ok(!evs.some((e) => e.type === 'CONSULT'), show(evs));
   });
+  test('denying a role is a statement, not a refusal; denying a permit is a refusal', () => {
+    const role = code('Syria denied any role in the bombing of the Turkish border post.');
+    assert.ok(!role.some((e) => e.type === 'REJECT'), show(role));
+    const that = code('China denied that its coast guard had rammed a Philippine boat.');
+    assert.ok(!that.some((e) => e.type === 'REJECT'), show(that));
+    const permit = code('Hungary denied Ukraine permission to use its airspace.');
+    assert.ok(permit.some((e) => e.type === 'REJECT'), show(permit));
+  });
+  test('rallies to stay away from and "many people criticizing" are no events', () => {
+    const away = code('Norway urged Norwegians in Pakistan to stay away from protests and rallies.');
+    assert.ok(!away.some((e) => e.type === 'PROTEST'), show(away));
+    const people = code('Vucic said he saw many people criticizing Serbia for its ties with China.');
+    assert.ok(!people.some((e) => e.type === 'ACCUSE'), show(people));
+  });
 });

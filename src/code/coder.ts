@@ -744,6 +744,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.noun && BE.has(toks[h.to]?.norm ?? '') && FORECAST.has(toks[h.to + 1]?.norm ?? '')) continue;
     // "vowed not to return the Golan": a promise not to act is no promise to cooperate
     if (p.plover === 'AGREE' && toks[h.to]?.norm === 'not') continue;
+    // "urged its citizens to stay away from rallies", "avoid protests": protests to keep away from are no event
+    if (p.plover === 'PROTEST' && toks.slice(Math.max(0, h.from - 6), h.from).some((t, k, a) => /^(avoid|avoiding|avoided)$/.test(t.norm) || (t.norm === 'from' && a[k - 1]?.norm === 'away'))) continue;
+    // ("many people criticizing Serbia": a gerund after a generic noun has that noun as its subject)
+    if (/ing$/.test(toks[h.from]!.norm) && GENERIC_PEOPLE.has(toks[h.from - 1]?.norm ?? '')) continue;
     // "as they pushed to oust the rebels": pushing with no one pushed is an effort, not a request
     if (p.plover === 'REQUEST' && /^(push|press)/.test(toks[h.from]!.norm) && toks[h.from + 1]?.norm === 'to') continue;
     // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
@@ -1079,6 +1083,7 @@ function aidInObject(n: RawEvent, v: RawEvent): boolean {
   );
 }
 
+const GENERIC_PEOPLE = new Set(['people', 'others', 'many', 'some', 'those', 'observers', 'analysts', 'experts', 'commentators', 'voices', 'users', 'someone', 'anyone', 'everyone']);
 const HOSTILE = new Set(['THREATEN', 'ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'ACCUSE', 'REJECT']);
 /**
  * "vowed to expel the diplomats", "pledged to punish": a promise whose content is a hostile act is that
