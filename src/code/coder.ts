@@ -823,6 +823,17 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         tgt = objectOf(toks, chunks, byAgent ? byAgent.to : p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
         // "condemned the launch as a violation of UN resolutions": what is judged stands inside the gap
         if (p.inner && tgt && tgt.from >= h.to) tgt = null;
+        // "Russia, its historic ally, which Armenia accuses of failing it": the relative pronoun before
+        // the subject is the object, and stands for the phrase before it
+        const rel = src ? toks[src.from - 1]?.norm : undefined;
+        if ((!tgt || /^(of|for|over)$/.test(toks[h.to]?.norm ?? '')) && src && (rel === 'which' || rel === 'whom') && p.roles === 'so') {
+          const subject = src;
+          const ante = chunks.filter((c) => c.to <= subject.from - 1 && c.to >= subject.from - 9 && !c.placeOnly).pop();
+          if (ante) {
+            tgt = ante;
+            explain.push(`'${rel}' before the subject is the object: '${phrase(toks, ante)}'`);
+          }
+        }
         // "a ceasefire between Israel and Hezbollah took effect": the pair inside the trigger is its parties
         if (!src && tgt && tgt.members.length > 1 && p.roles === 'pair' && tgt.to <= h.to) {
           src = tgt;
