@@ -1059,4 +1059,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const people = code('Vucic said he saw many people criticizing Serbia for its ties with China.');
     assert.ok(!people.some((e) => e.type === 'ACCUSE'), show(people));
   });
+  test('protests a government allowed or banned are not its protests', () => {
+    const evs = code('Denmark sanctioned protests outside the Iraqi embassy in Copenhagen.');
+    assert.ok(!evs.some((e) => e.type === 'PROTEST' && ctry(e.source) === 'DNK' && e.source?.sector !== 'CVL'), show(evs));
+  });
 });

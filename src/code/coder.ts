@@ -746,6 +746,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.plover === 'AGREE' && toks[h.to]?.norm === 'not') continue;
     // "urged its citizens to stay away from rallies", "avoid protests": protests to keep away from are no event
     if (p.plover === 'PROTEST' && toks.slice(Math.max(0, h.from - 6), h.from).some((t, k, a) => /^(avoid|avoiding|avoided)$/.test(t.norm) || (t.norm === 'from' && a[k - 1]?.norm === 'away'))) continue;
+    // "Stockholm sanctioned protests", "police dispersed the rally": protests permitted, banned or broken
+    // up by the subject are not the subject's protest
+    if (p.plover === 'PROTEST' && p.noun && (PERMITTED.has(toks[h.from - 1]?.norm ?? '') || (DET.has(toks[h.from - 1]?.norm ?? '') && PERMITTED.has(toks[h.from - 2]?.norm ?? '')))) continue;
     // ("many people criticizing Serbia": a gerund after a generic noun has that noun as its subject)
     if (/ing$/.test(toks[h.from]!.norm) && GENERIC_PEOPLE.has(toks[h.from - 1]?.norm ?? '')) continue;
     // "as they pushed to oust the rebels": pushing with no one pushed is an effort, not a request
@@ -1094,6 +1097,7 @@ function aidInObject(n: RawEvent, v: RawEvent): boolean {
   );
 }
 
+const PERMITTED = new Set(['sanctioned', 'allowed', 'permitted', 'authorised', 'authorized', 'banned', 'prohibited', 'outlawed', 'forbade', 'forbid', 'ban', 'allow', 'permit']);
 const GENERIC_PEOPLE = new Set(['people', 'others', 'many', 'some', 'those', 'observers', 'analysts', 'experts', 'commentators', 'voices', 'users', 'someone', 'anyone', 'everyone']);
 const HOSTILE = new Set(['THREATEN', 'ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'ACCUSE', 'REJECT']);
 /**
