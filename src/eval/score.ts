@@ -69,7 +69,8 @@ export interface ScoreResult extends Prf {
   readonly byType: Readonly<Record<string, Prf>>;
 }
 
-const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+// rounded as the reference scorer rounds (toFixed: 0.63125 -> 0.6312, where Math.round gives 0.6313)
+const r4 = (x: number): number => +x.toFixed(4);
 
 export function prf(tp: number, fp: number, fn: number): Prf {
   const p = tp + fp ? tp / (tp + fp) : 0;

@@ -46,7 +46,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+const r4 = (x: number): number => +x.toFixed(4);
 
 describe('eval/score: the matching rule', () => {
   test('eventKey: country level, unordered for CONSULT, AGREE and COOPERATE only', () => {
