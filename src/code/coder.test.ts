@@ -1063,4 +1063,15 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Denmark sanctioned protests outside the Iraqi embassy in Copenhagen.');
     assert.ok(!evs.some((e) => e.type === 'PROTEST' && ctry(e.source) === 'DNK' && e.source?.sector !== 'CVL'), show(evs));
   });
+  test('a dateline in parentheses is no subject, and troops withdrawn with no agent withdrew', () => {
+    const paren = code('ANKARA (wire service - 4th May, 2024) On Friday the European Union announced new sanctions on Belarus.');
+    assert.ok(paren.some((e) => e.type === 'SANCTION' && ctry(e.source) === 'IGO' && ctry(e.target) === 'BLR'), show(paren));
+    assert.ok(!paren.some((e) => ctry(e.source) === 'TUR'), show(paren));
+    const troops = code('Mali and France fell out in 2022. The French troops had been withdrawn by August, the Malian army said.');
+    assert.ok(!troops.some((e) => e.type === 'RETREAT' && ctry(e.source) === 'MLI'), show(troops));
+  });
+  test('"drones that the EU claims Iran is sending": a claim is not a report of the deed', () => {
+    const evs = code('The sanctions target drone supplies that the EU claims Iran is sending to Russia.');
+    assert.ok(!evs.some((e) => (e.type === 'AID' || e.type === 'COOPERATE') && ctry(e.source) === 'IRN' && occurred(e)), show(evs));
+  });
 });

@@ -287,10 +287,18 @@ function datelineDash(toks: readonly Token[], k: number): boolean {
   return k <= 14 && /^[A-Z][A-Z.'-]+$/.test(first) && first.length > 1 && (k === 1 || toks[k - 1]?.norm === ')' || /\d/.test(toks[k - 1]?.text ?? ''));
 }
 
+/** "MOSCOW (Sputnik - 25th July, 2023) On Tuesday ...": the parenthesis that closes a dateline. */
+function datelineParen(toks: readonly Token[], k: number): boolean {
+  if (k > 30 || !toks[0]?.cap) return false;
+  const open = toks[1]?.norm === '(' ? 1 : toks[1]?.norm === ',' && toks[2]?.norm === '(' ? 2 : -1;
+  return open > 0 && !toks.slice(open + 1, k).some((t) => t.norm === '(' || t.norm === ')');
+}
+
 function clauseStart(toks: readonly Token[], i: number): number {
   for (let k = i - 1; k >= 0; k--) {
     const n = toks[k]!.norm;
     if (DASH.has(n) && datelineDash(toks, k)) return k + 1;
+    if (n === ')' && datelineParen(toks, k)) return k + 1;
     // "the UAE -- which had pledged money to Syria -- has sent": a dash or parenthesis aside is transparent
     if (n === ')' || DASH.has(n)) {
       const open = asideStart(toks, k);
@@ -800,6 +808,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         tgt = null;
       }
       explain.push(`passive voice: source ${agent ? "after 'by'" : attacker ? 'the actor of the attack it happened in' : 'not stated'}, target is the subject`);
+      // "the French troops had been withdrawn": troops withdrawn with no agent named withdrew (their own side's act)
+      if (!src && p.plover === 'RETREAT' && p.mode === 'withdraw' && tgt && tgt.members.every((m) => m.sector === 'MIL')) {
+        src = tgt;
+        tgt = null;
+        explain.push('troops withdrawn with no agent: their country withdrew them');
+      }
     } else if (p.roles === 'os') {
       const obj = objectOf(toks, chunks, h.to, p, false);
       // a host with no guest named ("welcomed the decision", "received shipments") is no visit

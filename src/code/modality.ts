@@ -56,6 +56,11 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
       alleged = true;
       cues.push(`${toks[i - 1]!.norm} that`);
     }
+    // ("drones that the EU claims Iran is sending": a claim without 'that' before a named subject too)
+    if ((n === 'claims' || n === 'claimed' || n === 'alleges' || n === 'alleged') && i < trigger - 1 && toks[i + 1]?.cap && !SELF.has(toks[i + 1]!.norm) && !/^(responsibility|credit)$/.test(toks[i + 1]!.norm)) {
+      alleged = true;
+      cues.push(n);
+    }
     // "denied supplying drones to Moscow": a denied act is not reported as done
     if (i === trigger - 1 && DENY.has(n) && n !== 'rejected' && n !== 'rejects' && toks[trigger]!.norm.endsWith('ing')) {
       negated = true;
