@@ -460,6 +460,12 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
   let k = r.triggerIndex + 1;
   while (k < toks.length && k <= r.triggerIndex + 4 && REFERRING.test(toks[k]!.norm)) k++;
   const head = toks[k]?.norm ?? '';
+  // "China deplores this strongly": a bare demonstrative stands for the act reported before
+  const after = toks[r.triggerIndex + 2]?.norm ?? '.';
+  const bare = /^(this|that|it)$/.test(toks[r.triggerIndex + 1]?.norm ?? '') && (/ly$/.test(after) || /^[.,;:!?"”’]$/.test(after) || /^(and|as|but|in)$/.test(after));
+  if (bare && r.type === 'ACCUSE' && actor && actor.country !== r.source.country && actor.country !== '---') {
+    return [{ ...r, target: { ...actor, via: 'the author of the act reported before' }, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[r.triggerIndex + 1]!.text}' refers back: target ${actor.country}, the author of the act reported before`] }];
+  }
   if (k === r.triggerIndex + 1) return [r];
   let parties: ActorRef[] = [];
   let why = '';

@@ -1074,4 +1074,16 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('The sanctions target drone supplies that the EU claims Iran is sending to Russia.');
     assert.ok(!evs.some((e) => (e.type === 'AID' || e.type === 'COOPERATE') && ctry(e.source) === 'IRN' && occurred(e)), show(evs));
   });
+  test('"to smear and attack China" is verbal; "deplores this" targets the author of what was reported', () => {
+    const evs = code('Beijing said the G7 had used the summit to smear and attack China. China deplores this strongly.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT'), show(evs));
+    assert.ok(evs.some((e) => e.type === 'ACCUSE' && ctry(e.source) === 'CHN' && ctry(e.target) === 'IGO'), show(evs));
+  });
+  test('supplies that make up an aid package are that aid, not a sale; the bloc a target belongs to is not the target', () => {
+    const aid = code('Canada announced a new package of military aid for Ukraine on Monday, supplying armoured vehicles and ammunition.');
+    assert.ok(aid.some((e) => e.type === 'AID'), show(aid));
+    assert.ok(!aid.some((e) => e.type === 'COOPERATE'), show(aid));
+    const bloc = code('South Korea exported howitzers to a country belonging to both NATO and the EU.');
+    assert.ok(!bloc.some((e) => ctry(e.target) === 'IGO'), show(bloc));
+  });
 });

@@ -838,6 +838,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       } else {
         // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
         tgt = objectOf(toks, chunks, byAgent ? byAgent.to : p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
+        // "exported drones to a country belonging to NATO": the organisation a target belongs to is not the target
+        if (tgt && ((toks[tgt.from - 1]?.norm === 'to' && /^belong/.test(toks[tgt.from - 2]?.norm ?? '')) || (toks[tgt.from - 1]?.norm === 'both' && toks[tgt.from - 2]?.norm === 'to' && /^belong/.test(toks[tgt.from - 3]?.norm ?? '')))) tgt = null;
         // "condemned the launch as a violation of UN resolutions": what is judged stands inside the gap
         if (p.inner && tgt && tgt.from >= h.to) tgt = null;
         // "Russia, its historic ally, which Armenia accuses of failing it": the relative pronoun before
@@ -1090,7 +1092,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
   }
   // "will provide 25,000 tons of food aid": aid named as the object of a verb of giving is that verb's
   // event (with its tense and mode), not a second one; a promise of a hostile act is no agreement
-  const kept = out.length === 0 ? out : out.filter((n) => !out.some((v) => aidInObject(n, v) || hostileVow(n, v, toks)) && !hostileVow(n, n, toks) && !objectCrowd(n, out, toks));
+  const kept = out.length === 0 ? out : out.filter((n) => !out.some((v) => aidInObject(n, v) || hostileVow(n, v, toks) || deliveryOfAid(n, v) || verbalAttack(n, v, toks)) && !hostileVow(n, n, toks) && !objectCrowd(n, out, toks));
   return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, kept)), toks);
 }
 
@@ -1113,6 +1115,19 @@ function aidInObject(n: RawEvent, v: RawEvent): boolean {
 
 const PERMITTED = new Set(['sanctioned', 'allowed', 'permitted', 'authorised', 'authorized', 'banned', 'prohibited', 'outlawed', 'forbade', 'forbid', 'ban', 'allow', 'permit']);
 const GENERIC_PEOPLE = new Set(['people', 'others', 'many', 'some', 'those', 'observers', 'analysts', 'experts', 'commentators', 'voices', 'users', 'someone', 'anyone', 'everyone']);
+/** "announced a package of military aid for Ukraine, supplying weapons": the supplies are that aid. */
+function deliveryOfAid(n: RawEvent, v: RawEvent): boolean {
+  return n.type === 'COOPERATE' && DELIVERY.has(n.rule) && v.type === 'AID' && !!v.source && v.source.country === n.source?.country && (!n.target || n.target.country === v.target?.country);
+}
+
+const SMEAR = /^(smear|smeared|smearing|slander|slandered|vilify|vilified|denigrate|denigrated|criticise|criticised|criticize|criticized|insult|insulted|defame|defamed|discredit|discredited)$/;
+/** "used the summit to smear and attack China": an attack coordinated with words of abuse is verbal, the accusation's. */
+function verbalAttack(n: RawEvent, v: RawEvent, toks: readonly Token[]): boolean {
+  if (n.type !== 'ASSAULT' || v.type !== 'ACCUSE' || v.source?.country !== n.source?.country) return false;
+  const i = n.triggerIndex;
+  return toks[i - 1]?.norm === 'and' && SMEAR.test(toks[i - 2]?.norm ?? '');
+}
+
 const HOSTILE = new Set(['THREATEN', 'ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'ACCUSE', 'REJECT']);
 /**
  * "vowed to expel the diplomats", "pledged to punish": a promise whose content is a hostile act is that
