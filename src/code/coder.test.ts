@@ -1086,4 +1086,9 @@ describe('coder: things, reasons and reported clauses', () => {
     const bloc = code('South Korea exported howitzers to a country belonging to both NATO and the EU.');
     assert.ok(!bloc.some((e) => ctry(e.target) === 'IGO'), show(bloc));
   });
+  test('"the three countries" are the last three named together; joint drills they plan are an agreement', () => {
+    const evs = code('India, Japan and Australia held naval drills near Darwin on Monday. North Korea was not mentioned. The three countries plan to hold the drills again next year.');
+    const plans = evs.filter((e) => e.type === 'AGREE');
+    assert.deepEqual([...new Set(plans.map((e) => [ctry(e.source), ctry(e.target)].sort().join('-')))].sort(), ['AUS-IND', 'AUS-JPN', 'IND-JPN'], show(evs));
+  });
 });

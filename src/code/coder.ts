@@ -1019,7 +1019,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // "Philippine and American troops launched their annual exercises": drills held together are
     // joint drills (COOPERATE), not a show of force
     if (type === 'MOBILIZE' && (p.id === 'mobilize/006' || p.id === 'mobilize/003') && src && !tgt && new Set(src.members.map((m) => m.country)).size > 1) {
-      type = 'COOPERATE';
+      // ("plan to hold the exercise again": joint exercises planned are an agreement)
+      type = aux.includes('intend') ? 'AGREE' : 'COOPERATE';
       ploverMode = '';
       explain.push('exercises held by several countries together: joint exercises (COOPERATE)');
     }

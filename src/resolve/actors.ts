@@ -185,7 +185,7 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
         i += 2;
         continue;
       }
-      if (t.norm === 'the' && a === 'two' && b && PAIR_NOUNS.has(b)) {
+      if (t.norm === 'the' && (a === 'two' || a === 'three') && b && PAIR_NOUNS.has(b)) {
         pieces.push({ from: i, to: i + 3, entries: null, kind: 'pair' });
         i += 3;
         continue;
@@ -321,7 +321,8 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
     return definiteChunk(toks, group[0]!, mem);
   }
   if (group.length === 1 && group[0]!.kind === 'pair') {
-    const pair = topPair(mem);
+    // "the three countries": the last three named together ("the United States, Japan and South Korea")
+    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : topPair(mem);
     if (!pair) return null;
     return { from, to, members: pair, head: from, coref: true, placeOnly: false };
   }
@@ -708,4 +709,12 @@ function topPair(mem: DocMemory): ActorRef[] | null {
   const top = [...mem.countryCounts.entries()].filter(([c]) => /^[A-Z]{3}$/.test(c) && c !== 'IGO').sort((a, b) => b[1] - a[1]);
   if (top.length < 2) return null;
   return top.slice(0, 2).map(([c]) => ({ country: c, sector: '', name: null, via: "'the two countries' -> most mentioned countries", isPerson: false }));
+}
+
+function lastTrio(mem: DocMemory): ActorRef[] | null {
+  for (let i = mem.recent.length - 1; i >= 0; i--) {
+    const countries = [...new Set(mem.recent[i]!.map((a) => a.country))].filter((c) => /^[A-Z]{3}$/.test(c) && c !== 'IGO');
+    if (countries.length === 3) return countries.map((c) => ({ country: c, sector: '', name: null, via: "'the three countries' -> the last three named together", isPerson: false }));
+  }
+  return null;
 }
