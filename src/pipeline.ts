@@ -457,8 +457,19 @@ const REFERRING = /^(the|this|these|that|such|latest|recent|new|historic|landmar
 function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly Chunk[], deal: readonly ActorRef[], actor: ActorRef | null, accuser: ActorRef | null): RawEvent[] {
   if ((r.type !== 'SUPPORT' && r.type !== 'ACCUSE' && r.type !== 'REJECT') || !r.source || r.target) return [r];
   const src = r.source;
-  let k = r.triggerIndex + 1;
-  while (k < toks.length && k <= r.triggerIndex + 4 && REFERRING.test(toks[k]!.norm)) k++;
+  // the object starts after the trigger ("expressed grave concern over the treaty": after 'over')
+  let end = r.triggerIndex + 1;
+  while (end < toks.length && toks[end]!.start < r.trigger.end) end++;
+  // (inside the trigger first: "called the move a violation")
+  const headAt = (from: number): number => {
+    let j = from;
+    while (j < toks.length && j <= from + 3 && REFERRING.test(toks[j]!.norm)) j++;
+    return j > from && (DEAL_NOUNS.has(toks[j]?.norm ?? '') || ACT_NOUNS.has(toks[j]?.norm ?? '') || CLAIM_NOUNS.has(toks[j]?.norm ?? '')) ? j : -1;
+  };
+  const later = end > r.triggerIndex + 1 && /^(over|about|at|on|of|for|to)$/.test(toks[end]?.norm ?? '') ? end + 1 : -1;
+  const start = headAt(r.triggerIndex + 1) < 0 && later > 0 && headAt(later) >= 0 ? later : r.triggerIndex + 1;
+  let k = start;
+  while (k < toks.length && k <= start + 3 && REFERRING.test(toks[k]!.norm)) k++;
   const head = toks[k]?.norm ?? '';
   // "China deplores this strongly": a bare demonstrative stands for the act reported before
   const after = toks[r.triggerIndex + 2]?.norm ?? '.';
@@ -466,10 +477,10 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
   if (bare && r.type === 'ACCUSE' && actor && actor.country !== r.source.country && actor.country !== '---') {
     return [{ ...r, target: { ...actor, via: 'the author of the act reported before' }, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[r.triggerIndex + 1]!.text}' refers back: target ${actor.country}, the author of the act reported before`] }];
   }
-  if (k === r.triggerIndex + 1) return [r];
+  if (k === start) return [r];
   let parties: ActorRef[] = [];
   let why = '';
-  if (DEAL_NOUNS.has(head) && r.type === 'SUPPORT') {
+  if (DEAL_NOUNS.has(head) && r.type !== 'REJECT') {
     // "the agreement between Armenia and Azerbaijan": the parties follow 'between'
     const between = toks[k + 1]?.norm === 'between' ? chunks.filter((c) => c.from > k + 1 && c.from <= k + 8 && !c.placeOnly).flatMap((c) => c.members) : [];
     parties = between.length >= 2 ? [...between] : [...deal];

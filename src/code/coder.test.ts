@@ -1091,4 +1091,12 @@ describe('coder: things, reasons and reported clauses', () => {
     const plans = evs.filter((e) => e.type === 'AGREE');
     assert.deepEqual([...new Set(plans.map((e) => [ctry(e.source), ctry(e.target)].sort().join('-')))].sort(), ['AUS-IND', 'AUS-JPN', 'IND-JPN'], show(evs));
   });
+  test('"a visit to Yerevan by the French minister": the agent of a nominal event after the phrase of its target', () => {
+    const evs = code('Armenia bought radars on Monday, at the end of a visit to Yerevan by French Defence Minister Sébastien Lecornu.');
+    assert.ok(!evs.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'ARM'), show(evs));
+  });
+  test('concern over a treaty is aimed at its parties', () => {
+    const evs = code('Russia and North Korea signed a defence treaty in Pyongyang. Japan expressed grave concern over the treaty.');
+    assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE').map((e) => ctry(e.target)).sort(), ['PRK', 'RUS'], show(evs));
+  });
 });

@@ -826,7 +826,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     } else {
       src = subj;
       // "an air strike by Syrian forces killed ...": the agent of a nominal event follows 'by'
-      const byAgent = p.noun && !subj && toks[h.to]?.norm === 'by' ? (chunks.find((c) => c.from > h.to && c.from <= h.to + 2 && (c.from === h.to + 1 || DET.has(toks[h.to + 1]!.norm)) && !c.placeOnly) ?? null) : null;
+      // ("a visit to Yerevan by the French minister": after the phrase of its target too)
+      const byAt = p.noun && !subj ? laterBy(toks, chunks, h.to) : -1;
+      const byAgent = byAt >= 0 ? (chunks.find((c) => c.from > byAt && c.from <= byAt + 2 && (c.from === byAt + 1 || DET.has(toks[byAt + 1]!.norm)) && !c.placeOnly) ?? null) : null;
       if (byAgent) {
         src = byAgent;
         explain.push("nominal event: its agent follows 'by'");
@@ -837,7 +839,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         tgt = null;
       } else {
         // a gapped trigger ("summoned .. ambassador") may hold its object inside the gap
-        tgt = objectOf(toks, chunks, byAgent ? byAgent.to : p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
+        tgt = objectOf(toks, chunks, byAgent && byAt === h.to ? byAgent.to : p.slots.includes(null) ? h.from + 1 : h.to, p, false, h.to)?.chunk ?? null;
+        if (byAgent && tgt === byAgent) tgt = null;
         // "exported drones to a country belonging to NATO": the organisation a target belongs to is not the target
         if (tgt && ((toks[tgt.from - 1]?.norm === 'to' && /^belong/.test(toks[tgt.from - 2]?.norm ?? '')) || (toks[tgt.from - 1]?.norm === 'both' && toks[tgt.from - 2]?.norm === 'to' && /^belong/.test(toks[tgt.from - 3]?.norm ?? '')))) tgt = null;
         // "condemned the launch as a violation of UN resolutions": what is judged stands inside the gap
@@ -1127,6 +1130,23 @@ function verbalAttack(n: RawEvent, v: RawEvent, toks: readonly Token[]): boolean
   if (n.type !== 'ASSAULT' || v.type !== 'ACCUSE' || v.source?.country !== n.source?.country) return false;
   const i = n.triggerIndex;
   return toks[i - 1]?.norm === 'and' && SMEAR.test(toks[i - 2]?.norm ?? '');
+}
+
+/**
+ * The 'by' that introduces the agent of a nominal event: right after the trigger ("an air strike by
+ * Syrian forces") or after the phrase of its target ("a visit to Yerevan by the French minister"),
+ * with no verb between. -1 when there is none.
+ */
+function laterBy(toks: readonly Token[], chunks: readonly Chunk[], to: number): number {
+  for (let k = to; k < Math.min(toks.length, to + 8); k++) {
+    const t = toks[k]!;
+    if (t.norm === 'by') return k;
+    const inChunk = chunks.some((c) => c.from <= k && c.to > k);
+    if (inChunk || DET.has(t.norm) || t.norm === 'to' || t.norm === 'in' || t.norm === 'of' || t.norm === 'on' || t.cap) continue;
+    if (k > to && /^[a-z-]+$/.test(t.norm) && !/(ed|ing)$/.test(t.norm) && !BE.has(t.norm) && !AUX.has(t.norm) && t.norm !== 'and' && t.norm !== 'that' && t.norm !== 'which') continue;
+    return -1;
+  }
+  return -1;
 }
 
 const HOSTILE = new Set(['THREATEN', 'ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'ACCUSE', 'REJECT']);

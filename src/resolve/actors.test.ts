@@ -248,6 +248,10 @@ describe('resolve/actors: definite descriptions', () => {
     assert.ok(!second?.some((c) => c.text.includes('aircraft carrier')), JSON.stringify(second));
     assert.deepEqual(third?.find((c) => c.text.includes('Japanese destroyers'))?.codes, ['JPNMIL']);
   });
+  test("'the ministry' is the last ministry or armed force that led a sentence", () => {
+    const [, second] = docChunks(["Japan's defence ministry tracked six Chinese ships.", 'The ministry called the patrol a provocation.']);
+    assert.deepEqual(second?.find((c) => c.text === 'The ministry')?.codes, ['JPNMIL']);
+  });
   test("'the alliance' is the last organisation", () => {
     const [, second] = docChunks(['NATO ministers met in Brussels.', 'The alliance condemned the missile strikes.']);
     assert.deepEqual(second?.find((c) => c.text === 'The alliance')?.codes, ['IGONAT']);

@@ -589,7 +589,7 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
 
 // "the kingdom", "the Nordic country", "the alliance", "the company": a definite description that
 // refers back to the last actor of its kind
-type Refers = 'country' | 'igo' | 'bus' | 'person' | 'korea';
+type Refers = 'country' | 'igo' | 'bus' | 'person' | 'korea' | 'office';
 // "the minister", "the president": the last person named with an office of that kind
 const TITLE_SECTORS: Record<string, readonly string[]> = {
   minister: ['GOV', 'MIL'],
@@ -636,6 +636,7 @@ const DEFINITE: Record<string, Refers> = {
   sultanate: 'country',
   alliance: 'igo',
   bloc: 'igo',
+  ministry: 'office',
   company: 'bus',
   firm: 'bus',
   manufacturer: 'bus',
@@ -691,6 +692,8 @@ function definiteChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk 
     const fits =
       p.refers === 'igo'
         ? a.country === 'IGO'
+        : p.refers === 'office'
+          ? (a.sector === 'GOV' || a.sector === 'MIL') && !a.isPerson && !NON_STATE.has(a.country)
         : p.refers === 'bus'
           ? a.sector === 'BUS'
           : !NON_STATE.has(a.country) && (noun !== 'kingdom' || KINGDOMS.has(a.country)) && (noun !== 'emirate' || EMIRATES.has(a.country));
