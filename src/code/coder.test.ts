@@ -1099,4 +1099,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Russia and North Korea signed a defence treaty in Pyongyang. Japan expressed grave concern over the treaty.');
     assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE').map((e) => ctry(e.target)).sort(), ['PRK', 'RUS'], show(evs));
   });
+  test('people who protest in an infinitive still protest; a state that does so accuses', () => {
+    const people = code('Thousands of ethnic Uzbeks marched in Osh to protest against the new law.');
+    assert.ok(people.some((e) => e.type === 'PROTEST'), show(people));
+    const state = code('Algeria summoned the French ambassador to protest the remarks.');
+    assert.ok(!state.some((e) => e.type === 'PROTEST'), show(state));
+  });
 });

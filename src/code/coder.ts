@@ -1013,7 +1013,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // ("Vietnam protested China's deployment": a country named bare, not its people, protests diplomatically)
     const bareState = !!src && src.to - src.from === 1 && src.to === h.from && src.members.length === 1 && src.members[0]!.sector === '' && !/(s|ese)$/.test(toks[src.from]!.norm);
     // ("Venezuela recalled its envoy, protesting at ...": a state that protests in a participle accuses)
-    const stateParticiple = !!src && toks[h.from - 1]?.norm === ',' && /ing$/.test(toks[h.from]!.norm) && src.members.every((m) => (m.sector === '' && !m.isPerson) || OFFICIAL.has(m.sector));
+    // ("Algeria summoned the ambassador to protest the comments": so does a state's infinitive of purpose)
+    const stateParticiple = !!src && ((toks[h.from - 1]?.norm === ',' && /ing$/.test(toks[h.from]!.norm)) || toks[h.from - 1]?.norm === 'to') && src.members.every((m) => (m.sector === '' && !m.isPerson && !/(s|ese)$/.test(toks[src.to - 1]!.norm)) || OFFICIAL.has(m.sector));
     if (type === 'PROTEST' && src && !followers && (stateParticiple || (/ed$/.test(toks[h.from]!.norm) && (bareState || src.members.every((m) => OFFICIAL.has(m.sector) || m.country === 'IGO' || m.country === 'NGO'))) || lodged)) {
       explain.push('a protest by officials or an organisation is an accusation (ACCUSE)');
       type = 'ACCUSE';
