@@ -1105,4 +1105,12 @@ describe('coder: things, reasons and reported clauses', () => {
     const state = code('Algeria summoned the French ambassador to protest the remarks.');
     assert.ok(!state.some((e) => e.type === 'PROTEST'), show(state));
   });
+  test('"coast guard ships" are no shipment; "was a grave threat to" is a judgement, not a threat; ties between two states are no party to a demand', () => {
+    const ships = code('Japan tracked four Chinese coast guard ships near the Senkaku islands on Sunday.');
+    assert.ok(!ships.some((e) => e.type === 'COOPERATE'), show(ships));
+    const threat = code('Kyiv said the cooperation between Moscow and Tehran was a grave threat to Ukraine.');
+    assert.ok(!threat.some((e) => e.type === 'THREATEN'), show(threat));
+    const ties = code('A US spokesman said the deepening ties between Moscow and Pyongyang should worry everyone.');
+    assert.ok(!ties.some((e) => e.type === 'REQUEST'), show(ties));
+  });
 });

@@ -759,6 +759,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (p.plover === 'PROTEST' && p.noun && (PERMITTED.has(toks[h.from - 1]?.norm ?? '') || (DET.has(toks[h.from - 1]?.norm ?? '') && PERMITTED.has(toks[h.from - 2]?.norm ?? '')))) continue;
     // ("many people criticizing Serbia": a gerund after a generic noun has that noun as its subject)
     if (/ing$/.test(toks[h.from]!.norm) && GENERIC_PEOPLE.has(toks[h.from - 1]?.norm ?? '')) continue;
+    // "cooperation between Moscow and Pyongyang was a grave threat to Seoul", "poses a threat": a
+    // judgement about something, not a threat made by it
+    if (p.plover === 'THREATEN' && /^threat/.test(toks[h.from]!.norm) && toks.slice(Math.max(0, h.from - 4), h.from).some((t) => BE.has(t.norm) || /^pos(e|es|ed|ing)$/.test(t.norm))) continue;
     // "as they pushed to oust the rebels": pushing with no one pushed is an effort, not a request
     if (p.plover === 'REQUEST' && /^(push|press)/.test(toks[h.from]!.norm) && toks[h.from + 1]?.norm === 'to') continue;
     // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
@@ -1259,7 +1262,8 @@ function withDemands(toks: readonly Token[], chunks: readonly Chunk[], out: RawE
         speech = k;
         break;
       }
-      if (toks[k]!.punct || chunks.some((c) => c.from <= k && c.to > k)) break;
+      // ("said the ties between Moscow and Pyongyang should concern anyone": a party inside a phrase is no subject)
+      if (toks[k]!.punct || chunks.some((c) => c.from <= k && c.to > k) || /^(between|of|among|with|about)$/.test(n)) break;
     }
     if (speech < 0) continue;
     const speaker = subjectOf(toks, chunks, speech, null);
