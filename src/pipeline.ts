@@ -446,7 +446,8 @@ const DEAL_NOUNS = new Set(['agreement', 'agreements', 'deal', 'accord', 'accord
 // what one actor did: welcoming or condemning it is aimed at its author
 const ACT_NOUNS = new Set(['decision', 'move', 'step', 'announcement', 'expulsion', 'expulsions', 'ban', 'arrest', 'arrests', 'detention', 'sentence', 'verdict', 'execution', 'executions', 'crackdown', 'release', 'withdrawal', 'offer', 'proposal', 'initiative', 'measures', 'restrictions', 'sanctions', 'seizure', 'closure', 'suspension', 'recognition', 'reforms']);
 // what an accuser said: dismissing it rejects the accuser
-const CLAIM_NOUNS = new Set(['report', 'reports', 'claim', 'claims', 'accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism', 'letter', 'statement', 'remarks', 'comments', 'assertion', 'assertions']);
+const CLAIM_NOUNS = new Set(['idea', 'proposal', 'proposals', 'suggestion', 'offer', 'plan', 'initiative', 'report', 'reports', 'claim', 'claims', 'accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism', 'letter', 'statement', 'remarks', 'comments', 'assertion', 'assertions']);
+const PROPOSALS = new Set(['idea', 'proposal', 'proposals', 'suggestion', 'offer', 'plan', 'initiative']);
 const REFERRING = /^(the|this|these|that|such|latest|recent|new|historic|landmark|long-awaited|peace|ceasefire|prisoner|prisoners|bilateral|trilateral|joint|two|countries|countries'|sides'|two-day|weekend|unilateral|sudden|surprise|government's|junta's|court's|last|week's|day's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)$/;
 
 /**
@@ -485,8 +486,10 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
     const between = toks[k + 1]?.norm === 'between' ? chunks.filter((c) => c.from > k + 1 && c.from <= k + 8 && !c.placeOnly).flatMap((c) => c.members) : [];
     parties = between.length >= 2 ? [...between] : [...deal];
     why = between.length >= 2 ? `the parties of the ${head} named after 'between'` : `the parties of the ${head} reported before`;
-  } else if (CLAIM_NOUNS.has(head) && r.type === 'REJECT' && accuser && toks[k + 1]?.norm !== 'by' && toks[k + 1]?.norm !== 'of') {
-    parties = [accuser];
+  } else if (CLAIM_NOUNS.has(head) && r.type === 'REJECT' && toks[k + 1]?.norm !== 'by' && toks[k + 1]?.norm !== 'of') {
+    // what was alleged rejects the accuser; what was proposed ("balked at this idea") its author
+    const who = PROPOSALS.has(head) ? actor : accuser;
+    if (who) parties = [who];
     why = `the author of the ${head} reported before`;
   } else if (ACT_NOUNS.has(head) && r.type !== 'REJECT' && actor && !(toks[k + 1]?.norm === 'by' || toks[k + 1]?.norm === 'of')) {
     parties = [actor];
@@ -504,10 +507,17 @@ const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'firing', 'shooting', 's
  * target of its own is aimed at the author of the attack the article last reported.
  */
 function referredAttacker(r: RawEvent, toks: readonly Token[], attacker: ActorRef | null): RawEvent {
-  if (r.type !== 'ACCUSE' || !r.source || r.target || !attacker || attacker.country === r.source.country) return r;
-  let k = r.triggerIndex + 1;
-  while (k < toks.length && k <= r.triggerIndex + 2 && /^(the|this|these|that|such|latest|recent|weekend's|sunday's)$/.test(toks[k]!.norm)) k++;
-  if (k === r.triggerIndex + 1 || !ATTACK_REFERENCES.has(toks[k]?.norm ?? '')) return r;
+  if ((r.type !== 'ACCUSE' && r.type !== 'THREATEN') || !r.source || r.target || !attacker || attacker.country === r.source.country) return r;
+  // "condemned the attack"; "reserves the right to respond to this unlawful act", "will respond to the strike"
+  let from = r.triggerIndex + 1;
+  if (r.type === 'THREATEN') {
+    while (from < toks.length && toks[from]!.start < r.trigger.end) from++;
+    if (!/^(to|for|against)$/.test(toks[from]?.norm ?? '')) return r;
+    from++;
+  }
+  let k = from;
+  while (k < toks.length && k <= from + 2 && /^(the|this|these|that|such|latest|recent|weekend's|sunday's|unlawful|illegal|brazen|deadly|cowardly|heinous|drone|missile|rocket|air)$/.test(toks[k]!.norm)) k++;
+  if (k === from || !(ATTACK_REFERENCES.has(toks[k]?.norm ?? '') || (toks[k]?.norm === 'act' && r.type === 'THREATEN'))) return r;
   const target: ActorRef = { ...attacker, via: `the author of the attack reported before (${attacker.country})` };
   return { ...r, target, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[k]!.text}' refers to the attack reported before: its author ${attacker.country} is the target`] };
 }
