@@ -1113,4 +1113,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const ties = code('A US spokesman said the deepening ties between Moscow and Pyongyang should worry everyone.');
     assert.ok(!ties.some((e) => e.type === 'REQUEST'), show(ties));
   });
+  test('", who" opens a relative clause whose subject is the phrase before it, and whose object ends with it', () => {
+    const evs = code('Zelenskiy, who had held talks with Erdogan in Ankara on Thursday, spent Friday in Tirana.', '2024-05-04');
+    assert.ok(evs.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'UKR' && ctry(e.target) === 'TUR'), show(evs));
+    const obj = code('President Joe Biden, who praised the deal, met Netanyahu in Washington.');
+    assert.ok(!obj.some((e) => e.type === 'SUPPORT' && ctry(e.target) === 'ISR'), show(obj));
+  });
 });

@@ -407,6 +407,11 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
   }
   // "a camp was attacked by militiamen, killing 156 people": the participle's subject is the agent
   if (cands.length === 0 && agent && toks[from - 1]?.norm === ',' && toks[from]!.norm.endsWith('ing')) return agent;
+  // "Zelenskiy, who had held talks with Erdogan": the subject of a relative clause is the phrase it follows
+  if (cands.length === 0 && toks[start - 1]?.norm === 'who' && toks[start - 2]?.norm === ',') {
+    const antecedent = chunks.find((c) => c.to === start - 2 && !c.placeOnly);
+    if (antecedent && antecedent !== exclude) return antecedent;
+  }
   if (cands.length === 0) {
     // "according to X, ..." names the source of a clause without a subject
     return oblique;
@@ -848,6 +853,11 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         if (tgt && ((toks[tgt.from - 1]?.norm === 'to' && /^belong/.test(toks[tgt.from - 2]?.norm ?? '')) || (toks[tgt.from - 1]?.norm === 'both' && toks[tgt.from - 2]?.norm === 'to' && /^belong/.test(toks[tgt.from - 3]?.norm ?? '')))) tgt = null;
         // "condemned the launch as a violation of UN resolutions": what is judged stands inside the gap
         if (p.inner && tgt && tgt.from >= h.to) tgt = null;
+        // "Biden, who praised the deal, met Netanyahu": a relative clause's object ends with the clause
+        if (tgt && subj && toks[subj.to]?.norm === ',' && toks[subj.to + 1]?.norm === 'who') {
+          const close = toks.findIndex((t, k) => k >= h.to && t.norm === ',');
+          if (close >= 0 && tgt.from > close) tgt = null;
+        }
         // "Russia, its historic ally, which Armenia accuses of failing it": the relative pronoun before
         // the subject is the object, and stands for the phrase before it
         const rel = src ? toks[src.from - 1]?.norm : undefined;
