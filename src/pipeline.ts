@@ -516,7 +516,7 @@ function referredAttacker(r: RawEvent, toks: readonly Token[], attacker: ActorRe
     from++;
   }
   let k = from;
-  while (k < toks.length && k <= from + 2 && /^(the|this|these|that|such|latest|recent|weekend's|sunday's|unlawful|illegal|brazen|deadly|cowardly|heinous|drone|missile|rocket|air)$/.test(toks[k]!.norm)) k++;
+  while (k < toks.length && k <= from + 3 && /^(the|this|these|that|such|latest|recent|weekend's|sunday's|unlawful|illegal|brazen|deadly|cowardly|heinous|hideous|drone|missile|rocket|air|["'‘’“”])$/.test(toks[k]!.norm)) k++;
   if (k === from || !(ATTACK_REFERENCES.has(toks[k]?.norm ?? '') || (toks[k]?.norm === 'act' && r.type === 'THREATEN'))) return r;
   const target: ActorRef = { ...attacker, via: `the author of the attack reported before (${attacker.country})` };
   return { ...r, target, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[k]!.text}' refers to the attack reported before: its author ${attacker.country} is the target`] };

@@ -1119,4 +1119,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const obj = code('President Joe Biden, who praised the deal, met Netanyahu in Washington.');
     assert.ok(!obj.some((e) => e.type === 'SUPPORT' && ctry(e.target) === 'ISR'), show(obj));
   });
+  test('a vow to respond, even after a time phrase, is a threat and no agreement; a condemned "hideous attack" is no attack of the condemner', () => {
+    const vow = code('Qatar vowed on Wednesday to respond to the Israeli air strike in Doha.');
+    assert.ok(!vow.some((e) => e.type === 'AGREE'), show(vow));
+    const quoted = code("Gunmen attacked a Kosovo police patrol. The European Union condemned the 'hideous attack' on the police.");
+    assert.ok(!quoted.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'IGO'), show(quoted));
+  });
 });

@@ -662,8 +662,14 @@ function unknownPlaceAfter(toks: readonly Token[], chunks: readonly Chunk[], i: 
 
 /** "condemned the attack", "rejected a fresh offer": a determiner (and modifiers) after a reporting verb. */
 function referenced(toks: readonly Token[], i: number): boolean {
-  for (let k = i - 1; k >= Math.max(1, i - 3); k--) {
+  // (quotation marks are transparent: "condemned the 'hideous attack'")
+  let limit = Math.max(1, i - 3);
+  for (let k = i - 1; k >= limit; k--) {
     const n = toks[k]!.norm;
+    if (QUOTE.has(n)) {
+      limit = Math.max(1, limit - 1);
+      continue;
+    }
     if (DET.has(n)) return REFERENCE.has(toks[k - 1]!.norm);
     if (toks[k]!.punct || !/^[a-z-]+$/.test(n) || BE.has(n) || n === 'and' || n === 'or' || n === 'but' || n === 'to' || VERB_MARKERS.has(n)) return false;
     // "discussed new sanctions": a bare noun phrase right after the reporting verb is referenced too
@@ -1169,12 +1175,16 @@ const HOSTILE = new Set(['THREATEN', 'ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE'
  * act threatened or intended, not an agreement with its victim.
  */
 function hostileVow(n: RawEvent, v: RawEvent, toks: readonly Token[]): boolean {
-  if (n.type !== 'AGREE' || !/^(promis|pledg|vow|commit)/.test(toks[n.triggerIndex]!.norm) || toks[n.triggerIndex + 1]?.norm !== 'to') return false;
+  if (n.type !== 'AGREE' || !/^(promis|pledg|vow|commit)/.test(toks[n.triggerIndex]!.norm)) return false;
+  // ("vowed on Wednesday to respond": a time phrase may come between)
+  const to = toks.slice(n.triggerIndex + 1, n.triggerIndex + 5).findIndex((t) => t.norm === 'to');
+  if (to < 0) return false;
+  const at = n.triggerIndex + 1 + to;
   // the promised act named by a hostile verb, whether or not it makes an event of its own
-  if (v === n) return HOSTILE_VERB.test(toks[n.triggerIndex + 2]?.norm ?? '');
-  return HOSTILE.has(v.type) && v.triggerIndex > n.triggerIndex + 1 && v.triggerIndex <= n.triggerIndex + 3;
+  if (v === n) return HOSTILE_VERB.test(toks[at + 1]?.norm ?? '');
+  return HOSTILE.has(v.type) && v.triggerIndex > at && v.triggerIndex <= at + 2;
 }
-const HOSTILE_VERB = /^(expel|punish|attack|strike|retaliat|destroy|crush|arrest|deport|eliminat|wipe|bomb|avenge|fight|defeat|annihilat|invade|kill|hunt|prosecute|jail|imprison)/;
+const HOSTILE_VERB = /^(expel|punish|attack|strike|retaliat|respond|hit|destroy|crush|arrest|deport|eliminat|wipe|bomb|avenge|fight|defeat|annihilat|invade|kill|hunt|prosecute|jail|imprison)/;
 
 const DELIVERY = new Set(['cooperate/003', 'cooperate/005', 'cooperate/010']);
 const ARMED_NONSTATE = new Set(['REB', 'UAF', 'OPP', 'CVL', 'CRM']);

@@ -108,7 +108,7 @@ const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
 const RELATIVE_WORDS = new Set(['which', 'that', 'whom', 'where']);
 const PAIR_NOUNS = new Set([
   'countries', 'nations', 'sides', 'states', 'governments', 'leaders', 'ministers', 'neighbours', 'neighbors',
-  'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners',
+  'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners', 'rivals', 'adversaries',
 ]);
 
 interface Piece {
