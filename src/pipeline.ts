@@ -474,9 +474,14 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
   const head = toks[k]?.norm ?? '';
   // "China deplores this strongly": a bare demonstrative stands for the act reported before
   const after = toks[r.triggerIndex + 2]?.norm ?? '.';
-  const bare = /^(this|that|it)$/.test(toks[r.triggerIndex + 1]?.norm ?? '') && (/ly$/.test(after) || /^[.,;:!?"”’]$/.test(after) || /^(and|as|but|in)$/.test(after));
+  const bare = /^(this|that|it|them)$/.test(toks[r.triggerIndex + 1]?.norm ?? '') && (/ly$/.test(after) || /^[.,;:!?"”’]$/.test(after) || /^(and|as|but|in|a|an)$/.test(after));
   if (bare && r.type === 'ACCUSE' && actor && actor.country !== r.source.country && actor.country !== '---') {
     return [{ ...r, target: { ...actor, via: 'the author of the act reported before' }, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[r.triggerIndex + 1]!.text}' refers back: target ${actor.country}, the author of the act reported before`] }];
+  }
+  // "... and the United States also praised it": the deal reported before, each of its parties
+  if (bare && r.type === 'SUPPORT' && deal.length > 0) {
+    const parties = deal.filter((a, i) => a.country !== src.country && a.country !== '---' && deal.findIndex((b) => b.country === a.country) === i);
+    if (parties.length > 0) return parties.map((a) => ({ ...r, target: { ...a, via: 'a party of the deal reported before' }, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[r.triggerIndex + 1]!.text}' refers back: target ${a.country}, a party of the deal reported before`] }));
   }
   if (k === start) return [r];
   let parties: ActorRef[] = [];

@@ -1125,4 +1125,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const quoted = code("Gunmen attacked a Kosovo police patrol. The European Union condemned the 'hideous attack' on the police.");
     assert.ok(!quoted.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'IGO'), show(quoted));
   });
+  test('"praised it" after a deal supports its parties; an object does not run into the next coordinated clause', () => {
+    const it = code('Ethiopia and Somalia signed a declaration in Ankara on Wednesday. The African Union praised it.');
+    assert.deepEqual(it.filter((e) => e.type === 'SUPPORT' && ctry(e.source) === 'IGO').map((e) => ctry(e.target)).sort(), ['ETH', 'SOM'], show(it));
+    const next = code('Japan expressed serious concern over the actions by the ships, and Australia called them destabilising.');
+    assert.ok(!next.some((e) => e.type === 'ACCUSE' && ctry(e.source) === 'JPN' && ctry(e.target) === 'AUS'), show(next));
+  });
 });

@@ -273,6 +273,9 @@ const MODS = new Set(['its', 'their', 'his', 'her', 'both', 'neighbouring', 'nei
 function blocked(toks: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     if (HARD_STOP.has(toks[k]!.norm)) return true;
+    // "expressed concern over the actions by Chinese vessels, and Australia called them ...": an object
+    // does not cross into the next coordinated clause
+    if (toks[k]!.norm === ',' && /^(and|but|while|whereas)$/.test(toks[k + 1]?.norm ?? '')) return true;
     // "executed a protester convicted of attacking security forces": a reduced relative clause
     if (k > a && REDUCED_RELATIVE.has(toks[k]!.norm) && /^(of|for|with)$/.test(toks[k + 1]?.norm ?? '')) return true;
   }
