@@ -387,6 +387,7 @@ function inAside(toks: readonly Token[], at: number, from: number, to: number): 
 }
 
 const HAVE = new Set(['has', 'have', 'had', "'ve"]);
+const MISSION_NOUNS = new Set(['mission', 'delegation', 'embassy', 'office', 'representative', 'envoy']);
 const DASH = new Set(['-', '—', '–', '--']);
 const CONTROL = new Set(['urge', 'urged', 'urges', 'urging', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'presses', 'want', 'wants', 'wanted', 'tell', 'told', 'tells', 'allow', 'allowed', 'allows', 'force', 'forced', 'forces', 'order', 'ordered', 'orders', 'help', 'helped', 'helps', 'invite', 'invited', 'invites', 'encourage', 'encouraged', 'encourages', 'persuade', 'persuaded', 'call', 'called', 'calls', 'expect', 'expects', 'expected', 'let', 'lets', 'instruct', 'instructed', 'instructing', 'demand', 'demanded', 'demands', 'compel', 'compelled']);
 
@@ -400,7 +401,8 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
     if (ch.placeOnly) continue;
     if (inAside(toks, ch.from, start, from)) continue;
     // "a cargo of India's rocket launchers has arrived": a possessor is not the subject, its noun is
-    if (toks[ch.to]?.norm === "'s" && ch.to + 1 < from) continue;
+    // (but "Tehran's mission to the United Nations said": the possessor of a diplomatic body speaks)
+    if (toks[ch.to]?.norm === "'s" && ch.to + 1 < from && !(MISSION_NOUNS.has(toks[ch.to + 1]?.norm ?? '') && !chunks.some((c) => c.from === ch.to + 1))) continue;
     // "a bombing killed one US soldier and wounded two others": the object of an earlier verb is not the subject
     if (toks[from - 1]?.norm === 'and' && objectOfVerb(toks, ch)) continue;
     const prep = prepBefore(toks, ch);
