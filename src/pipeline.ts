@@ -258,7 +258,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       }
       // "Seoul's adviser warned that Seoul would reconsider": a state warning, accusing or asking itself
       // (a bare country on both sides) has its real target in the story's other country
-      if (raw.source && raw.target && VERBAL_CONFLICT.has(raw.type) && raw.target.sector === '' && raw.source.country === raw.target.country && dyad?.includes(raw.source.country)) {
+      if (raw.source && raw.target && VERBAL_CONFLICT.has(raw.type) && (raw.target.sector === '' || raw.target.sector === 'CVL') && raw.source.sector !== 'CVL' && raw.source.country === raw.target.country && dyad?.includes(raw.source.country)) {
         raw = { ...raw, target: null, explain: [...raw.explain, `a target of the source's own country (${raw.target.country}) is no target`] };
       }
       let r = completeFromDyad(atHome(completeFromPlace(raw, place), mem.home), dyad, mem.home, doc.text);

@@ -1131,4 +1131,14 @@ describe('coder: things, reasons and reported clauses', () => {
     const next = code('Japan expressed serious concern over the actions by the ships, and Australia called them destabilising.');
     assert.ok(!next.some((e) => e.type === 'ACCUSE' && ctry(e.source) === 'JPN' && ctry(e.target) === 'AUS'), show(next));
   });
+  test('no events in "any attack", in what a declaration says, in aid that was suspended, or with the broker of a deal', () => {
+    const any = code('France warned that any attack on its nationals in Niger would be met with a swift response.');
+    assert.ok(!any.some((e) => e.type === 'ASSAULT' || e.type === 'AGREE' || e.type === 'CONSULT'), show(any));
+    const doc = code('The declaration recognises Somalia\'s sovereignty and territorial integrity.');
+    assert.ok(!doc.some((e) => e.type === 'SUPPORT'), show(doc));
+    const aid = code('Germany and the Netherlands suspended development aid to Niger.');
+    assert.ok(!aid.some((e) => e.type === 'AID'), show(aid));
+    const broker = code('The foreign ministers of Congo and Rwanda signed a U.S.-brokered peace agreement.');
+    assert.ok(!broker.some((e) => ctry(e.target) === 'USA'), show(broker));
+  });
 });

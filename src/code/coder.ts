@@ -473,6 +473,8 @@ function objectOf(
     if (ch.to <= triggerEnd && ch.members.every((m) => m.country === '---') && p.slots.some((sl) => sl?.has(toks[ch.to - 1]!.norm))) continue;
     // ", a Jordanian official said": the speaker of a trailing report, not the target
     if (SPEECH.has(toks[ch.to]?.norm ?? '') || SPEECH.has(toks[ch.to + 1]?.norm ?? '')) break;
+    // "a U.S.-brokered agreement": the broker of a deal is no party to it
+    if (toks[ch.to]?.norm === '-' && /^(brokered|mediated)$/.test(toks[ch.to + 1]?.norm ?? '')) continue;
     const prep0 = prepBefore(toks, ch);
     // "withdrew from the city of Kherson": a place named after 'the city of' takes the preposition before it
     const prep = prep0 === 'of' && PLACE_NOUNS.has(toks[ch.from - 2]?.norm ?? '') ? placeOfPrep(toks, ch.from - 3) : prep0;
@@ -625,7 +627,7 @@ const HARM_PREPS = new Set(['in', 'by', 'during']);
 /** "were killed in", "died in": the subject suffered what follows ("Serb forces killed three in a gunbattle" did not). */
 const sufferedAt = (toks: readonly Token[], j: number): boolean =>
   toks[j]!.norm === 'died' || toks[j]!.norm === 'dead' || BE.has(toks[j - 1]?.norm ?? '') || BE.has(toks[j - 2]?.norm ?? '');
-const REFERENCE = new Set(['blocked', 'blocks', 'block', 'blocking', 'vetoed', 'veto', 'vetoes', 'requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'describing', 'called', 'calling', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
+const REFERENCE = new Set(['paused', 'pause', 'suspended', 'suspend', 'froze', 'freeze', 'frozen', 'blocked', 'blocks', 'block', 'blocking', 'vetoed', 'veto', 'vetoes', 'requested', 'request', 'requests', 'sought', 'seek', 'seeks', 'proposed', 'propose', 'proposes', 'demanded', 'postpone', 'postponed', 'postponing', 'delay', 'delayed', 'cancel', 'cancelled', 'canceled', 'cancelling', 'condemning', 'denouncing', 'denying', 'blaming', 'criticising', 'criticizing', 'praising', 'welcoming', 'discussing', 'mourning', 'rejecting', 'condemned', 'condemns', 'condemn', 'denounced', 'denounces', 'denied', 'denies', 'deny', 'blamed', 'blames', 'criticised', 'criticized', 'praised', 'welcomed', 'welcomes', 'discussed', 'mourned', 'investigating', 'investigated', 'described', 'describing', 'called', 'calling', 'termed', 'rejected', 'ruled', 'recalled', 'remembered', 'marked', 'commemorated', 'followed', 'preceded', 'prevent', 'prevented', 'avoid', 'avoided', 'end', 'ended', 'ending', 'stop', 'stopped', 'halt', 'halted']);
 const ARTICLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'these', 'those']);
 const CANCEL = /^(cancel|cancels|cancelled|canceled|scrap|scraps|scrapped|shelve|shelves|shelved|abandon|abandons|abandoned|drop|drops|dropped|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|freeze|froze|frozen|oppose|opposes|opposed|reject|rejects|rejected)$/;
 const REFUSABLE = /^(accept|accepts|accepted|accepting|recogni[sz]e|recogni[sz]es|recogni[sz]ed|endorse|endorses|endorsed|approve|approves|approved)$/;
@@ -778,6 +780,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // "cooperation between Moscow and Pyongyang was a grave threat to Seoul", "poses a threat": a
     // judgement about something, not a threat made by it
     if (p.plover === 'THREATEN' && /^threat/.test(toks[h.from]!.norm) && toks.slice(Math.max(0, h.from - 4), h.from).some((t) => BE.has(t.norm) || /^pos(e|es|ed|ing)$/.test(t.norm))) continue;
+    // "any attack on French nationals", "any military intervention": no particular event
+    if (p.noun && (toks[h.from - 1]?.norm === 'any' || (toks[h.from - 2]?.norm === 'any' && /^[a-z-]+$/.test(toks[h.from - 1]!.norm)))) continue;
+    // "The declaration recognises Somalia's sovereignty": what a document says is its content, not an act
+    if (!p.noun && DOCUMENT_SUBJECT.has(toks[h.from - 1]?.norm ?? '') && DET.has(toks[h.from - 2]?.norm ?? '')) continue;
     // "as they pushed to oust the rebels": pushing with no one pushed is an effort, not a request
     if (p.plover === 'REQUEST' && /^(push|press)/.test(toks[h.from]!.norm) && toks[h.from + 1]?.norm === 'to') continue;
     // "an agreement to buy jets", "in an effort to persuade Russia": the content of a deal or an attempt is
@@ -1121,7 +1127,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
   }
   // "will provide 25,000 tons of food aid": aid named as the object of a verb of giving is that verb's
   // event (with its tense and mode), not a second one; a promise of a hostile act is no agreement
-  const kept = out.length === 0 ? out : out.filter((n) => !out.some((v) => aidInObject(n, v) || hostileVow(n, v, toks) || deliveryOfAid(n, v) || verbalAttack(n, v, toks)) && !hostileVow(n, n, toks) && !objectCrowd(n, out, toks));
+  const kept = out.length === 0 ? out : out.filter((n) => !out.some((v) => aidInObject(n, v) || aidSuspended(n, v) || innerReading(n, v) || hostileVow(n, v, toks) || deliveryOfAid(n, v) || verbalAttack(n, v, toks)) && !hostileVow(n, n, toks) && !objectCrowd(n, out, toks));
   return protestDamage(foldProtestDemands(toks, withDemands(toks, chunks, kept)), toks);
 }
 
@@ -1143,7 +1149,22 @@ function aidInObject(n: RawEvent, v: RawEvent): boolean {
 }
 
 const PERMITTED = new Set(['sanctioned', 'allowed', 'permitted', 'authorised', 'authorized', 'banned', 'prohibited', 'outlawed', 'forbade', 'forbid', 'ban', 'allow', 'permit']);
+const DOCUMENT_SUBJECT = new Set(['declaration', 'treaty', 'agreement', 'accord', 'deal', 'pact', 'memorandum', 'resolution', 'communique', 'text', 'document', 'charter', 'statement', 'law', 'bill']);
 const GENERIC_PEOPLE = new Set(['people', 'others', 'many', 'some', 'those', 'observers', 'analysts', 'experts', 'commentators', 'voices', 'users', 'someone', 'anyone', 'everyone']);
+/** "suspended budget support and development aid": aid named as the object of a sanction is no aid. */
+function aidSuspended(n: RawEvent, v: RawEvent): boolean {
+  return n.type === 'AID' && v.type === 'SANCTION' && v.triggerIndex < n.triggerIndex && n.triggerIndex - v.triggerIndex <= 7 && (!v.source || v.source.country === n.source?.country);
+}
+
+/**
+ * "denounced the strike as a violation of Qatar's sovereignty": where a pattern that holds its object
+ * in its gap matched, the plain reading of the same verb (its target read after the gap) gives way.
+ */
+function innerReading(n: RawEvent, v: RawEvent): boolean {
+  return v !== n && v.type === n.type && v.triggerIndex === n.triggerIndex && INNER_RULES.has(v.rule) && !INNER_RULES.has(n.rule);
+}
+const INNER_RULES = new Set(['accuse/013', 'reject/006']);
+
 /** "announced a package of military aid for Ukraine, supplying weapons": the supplies are that aid. */
 function deliveryOfAid(n: RawEvent, v: RawEvent): boolean {
   return n.type === 'COOPERATE' && DELIVERY.has(n.rule) && v.type === 'AID' && !!v.source && v.source.country === n.source?.country && (!n.target || n.target.country === v.target?.country);
