@@ -252,6 +252,10 @@ describe('resolve/actors: definite descriptions', () => {
     const [, second] = docChunks(["Japan's defence ministry tracked six Chinese ships.", 'The ministry called the patrol a provocation.']);
     assert.deepEqual(second?.find((c) => c.text === 'The ministry')?.codes, ['JPNMIL']);
   });
+  test("'both leaders' are the last two persons named, of two countries", () => {
+    const [, second] = docChunks(['Biden thanked Egyptian President Abdel Fattah al-Sisi and Turkish President Recep Tayyip Erdogan.', 'He said he had spoken to both leaders by phone.']);
+    assert.deepEqual(second?.find((c) => c.text === 'both leaders')?.codes.sort(), ['EGYGOV', 'TURGOV']);
+  });
   test("'the alliance' is the last organisation", () => {
     const [, second] = docChunks(['NATO ministers met in Brussels.', 'The alliance condemned the missile strikes.']);
     assert.deepEqual(second?.find((c) => c.text === 'The alliance')?.codes, ['IGONAT']);

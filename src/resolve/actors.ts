@@ -322,7 +322,9 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
   }
   if (group.length === 1 && group[0]!.kind === 'pair') {
     // "the three countries": the last three named together ("the United States, Japan and South Korea")
-    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : topPair(mem);
+    // ("both leaders", "the two presidents": the last two persons named, when of two countries)
+    const noun = toks[group[0]!.to - 1]?.norm ?? '';
+    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem) : null) ?? topPair(mem));
     if (!pair) return null;
     return { from, to, members: pair, head: from, coref: true, placeOnly: false };
   }
@@ -712,6 +714,17 @@ function topPair(mem: DocMemory): ActorRef[] | null {
   const top = [...mem.countryCounts.entries()].filter(([c]) => /^[A-Z]{3}$/.test(c) && c !== 'IGO').sort((a, b) => b[1] - a[1]);
   if (top.length < 2) return null;
   return top.slice(0, 2).map(([c]) => ({ country: c, sector: '', name: null, via: "'the two countries' -> most mentioned countries", isPerson: false }));
+}
+
+const PERSON_PAIRS = new Set(['leaders', 'presidents', 'ministers', 'men', 'premiers']);
+function lastTwoPersons(mem: DocMemory): ActorRef[] | null {
+  const found: ActorRef[] = [];
+  for (let i = mem.recent.length - 1; i >= 0 && i >= mem.recent.length - 6 && found.length < 2; i--) {
+    for (const a of mem.recent[i]!) {
+      if (a.isPerson && /^[A-Z]{3}$/.test(a.country) && a.country !== 'IGO' && !found.some((f) => f.country === a.country)) found.push(a);
+    }
+  }
+  return found.length === 2 ? found.map((a) => ({ ...a, via: "'both leaders' -> the last two persons named" })) : null;
 }
 
 function lastTrio(mem: DocMemory): ActorRef[] | null {
