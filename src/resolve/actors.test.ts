@@ -256,6 +256,12 @@ describe('resolve/actors: definite descriptions', () => {
     const [, second] = docChunks(['Biden thanked Egyptian President Abdel Fattah al-Sisi and Turkish President Recep Tayyip Erdogan.', 'He said he had spoken to both leaders by phone.']);
     assert.deepEqual(second?.find((c) => c.text === 'both leaders')?.codes.sort(), ['EGYGOV', 'TURGOV']);
   });
+  test('", and" after a single name opens a new clause, not a list', () => {
+    const [first] = docChunks(["Romania expressed solidarity with Chisinau, and the European Union's envoy said more."]);
+    assert.ok(first?.some((c) => c.text === 'Chisinau'), JSON.stringify(first));
+    const [list] = docChunks(['Leaders of France, Germany, and Italy met in Rome.']);
+    assert.ok(list?.some((c) => c.codes.length === 3), JSON.stringify(list));
+  });
   test("'the alliance' is the last organisation", () => {
     const [, second] = docChunks(['NATO ministers met in Brussels.', 'The alliance condemned the missile strikes.']);
     assert.deepEqual(second?.find((c) => c.text === 'The alliance')?.codes, ['IGONAT']);

@@ -264,7 +264,9 @@ function bridgeable(toks: readonly Token[], from: number, to: number, group: Pie
     }
     return false;
   }
-  if (sawComma && sawAnd) return true; // "Azerbaijan, Georgia and Türkiye": list
+  // "Azerbaijan, Georgia, and Türkiye": a list; but ", and" after a single item opens a new clause
+  // ("solidarity with Chisinau, and the EU's envoy said")
+  if (sawComma && sawAnd) return toks.slice(group[0]!.from, group[group.length - 1]!.to).some((t) => t.norm === ',');
   if (sawComma) {
     // a list of countries: "Azerbaijan, Georgia and Türkiye"
     if (isCountryPiece(group[group.length - 1]!) && isCountryPiece(next)) return true;
