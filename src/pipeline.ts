@@ -285,13 +285,13 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     for (const ev of sentence) if (withActor(ev) || !sentence.some((o) => o.type === ev.type && withActor(o))) events.push(ev);
     // the attack the next sentences may refer to ("the G7 condemned the attack")
     const attack = sentence.find((e) => e.type === 'ASSAULT' && e.source && e.source.country !== '---' && !e.aux.length);
-    if (attack?.source) lastAttacker = { country: attack.source.country, sector: attack.source.sector, name: attack.source.name, via: '', isPerson: false };
+    if (attack?.source) lastAttacker = remembered(attack.source);
     const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && e.source && e.target && e.source.country !== e.target.country && !e.aux.some((a) => a !== 'intend'));
-    if (deal?.source && deal.target) lastDeal = [deal.source, deal.target].map((a) => ({ country: a.country, sector: a.sector, name: a.name, via: '', isPerson: false }));
+    if (deal?.source && deal.target) lastDeal = [remembered(deal.source), remembered(deal.target)];
     const act = sentence.find((e) => e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
-    if (act?.source) lastActor = { country: act.source.country, sector: act.source.sector, name: act.source.name, via: '', isPerson: false };
+    if (act?.source) lastActor = remembered(act.source);
     const accusation = sentence.find((e) => e.type === 'ACCUSE' && e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
-    if (accusation?.source) lastAccuser = { country: accusation.source.country, sector: accusation.source.sector, name: accusation.source.name, via: '', isPerson: false };
+    if (accusation?.source) lastAccuser = remembered(accusation.source);
   }
   return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: mergeMentions(events) };
 }
@@ -455,12 +455,21 @@ const REFERRING = /^(the|this|these|that|such|latest|recent|new|historic|landmar
  * before (or of "the agreement between X and Y") supports each of its parties; a welcome or a
  * condemnation of "the decision" or "the move" is aimed at the author of the last act reported.
  */
+/** An actor of a coded event kept for later sentences to refer back to. */
+const remembered = (a: Actor): ActorRef => ({ country: a.country, sector: a.sector, name: a.name, via: '', isPerson: false });
+
+/** Index of the first token after the trigger of r (a trigger may span several words). */
+function afterTrigger(r: RawEvent, toks: readonly Token[]): number {
+  let k = r.triggerIndex + 1;
+  while (k < toks.length && toks[k]!.start < r.trigger.end) k++;
+  return k;
+}
+
 function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly Chunk[], deal: readonly ActorRef[], actor: ActorRef | null, accuser: ActorRef | null): RawEvent[] {
   if ((r.type !== 'SUPPORT' && r.type !== 'ACCUSE' && r.type !== 'REJECT') || !r.source || r.target) return [r];
   const src = r.source;
   // the object starts after the trigger ("expressed grave concern over the treaty": after 'over')
-  let end = r.triggerIndex + 1;
-  while (end < toks.length && toks[end]!.start < r.trigger.end) end++;
+  const end = afterTrigger(r, toks);
   // (inside the trigger first: "called the move a violation")
   const headAt = (from: number): number => {
     let j = from;
@@ -516,7 +525,7 @@ function referredAttacker(r: RawEvent, toks: readonly Token[], attacker: ActorRe
   // "condemned the attack"; "reserves the right to respond to this unlawful act", "will respond to the strike"
   let from = r.triggerIndex + 1;
   if (r.type === 'THREATEN') {
-    while (from < toks.length && toks[from]!.start < r.trigger.end) from++;
+    from = afterTrigger(r, toks);
     if (!/^(to|for|against)$/.test(toks[from]?.norm ?? '')) return r;
     from++;
   }

@@ -25,6 +25,8 @@ export interface RawEvent {
   readonly explain: readonly string[];
   /** The pattern expects no target (resignations, missile tests). */
   readonly noTarget: boolean;
+  /** The pattern holds its object inside its gap ("called the strikes an act of war"). */
+  readonly inner?: boolean;
   /** A passive with no agent ("five men were arrested"). */
   readonly agentless?: boolean;
 }
@@ -1117,6 +1119,7 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
         triggerIndex: h.from,
         rule: p.id,
         noTarget: p.noTarget,
+        inner: p.inner,
         // "who had been arrested in Norway": background in a relative clause is not a new arrest
         // "Gershkovich would be held": a named person no dictionary knows is left to the reader
         agentless: (passive || (p.noun && madeAfter(toks, h.to))) && !src && agentlessSubject(toks, chunks, h.from),
@@ -1161,9 +1164,8 @@ function aidSuspended(n: RawEvent, v: RawEvent): boolean {
  * in its gap matched, the plain reading of the same verb (its target read after the gap) gives way.
  */
 function innerReading(n: RawEvent, v: RawEvent): boolean {
-  return v !== n && v.type === n.type && v.triggerIndex === n.triggerIndex && INNER_RULES.has(v.rule) && !INNER_RULES.has(n.rule);
+  return v !== n && v.type === n.type && v.triggerIndex === n.triggerIndex && !!v.inner && !n.inner;
 }
-const INNER_RULES = new Set(['accuse/013', 'reject/006']);
 
 /** "announced a package of military aid for Ukraine, supplying weapons": the supplies are that aid. */
 function deliveryOfAid(n: RawEvent, v: RawEvent): boolean {
