@@ -1141,4 +1141,13 @@ describe('coder: things, reasons and reported clauses', () => {
     const broker = code('The foreign ministers of Congo and Rwanda signed a U.S.-brokered peace agreement.');
     assert.ok(!broker.some((e) => ctry(e.target) === 'USA'), show(broker));
   });
+  test('a past verb after "and" is the subject\'s own act: no request, and no object from the verb before it', () => {
+    const thanks = code('The Japanese premier called the release a first step and thanked Oman.');
+    assert.ok(thanks.some((e) => e.type === 'SUPPORT' && ctry(e.source) === 'JPN' && ctry(e.target) === 'OMN'), show(thanks));
+    const urged = code('Kenya urged Ethiopia to halt the operation and withdraw its troops.');
+    assert.ok(urged.some((e) => e.type === 'REQUEST' && ctry(e.target) === 'ETH'), show(urged));
+    const host = code('The Egyptian president welcomed the truce and thanked Qatar for its mediation.');
+    assert.ok(!host.some((e) => e.type === 'CONSULT'), show(host));
+    assert.ok(host.some((e) => e.type === 'SUPPORT' && ctry(e.source) === 'EGY' && ctry(e.target) === 'QAT'), show(host));
+  });
 });

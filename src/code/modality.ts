@@ -81,6 +81,9 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
       break;
     }
     if (n === ',' && i < trigger - 3) break;
+    // "called the releases a start and thanked Qatar": a past verb after 'and' is the subject's own act;
+    // the verbs before it do not govern it
+    if (n === 'and' && i === trigger - 1 && !noun && /ed$/.test(toks[trigger]!.norm)) break;
     // "urged Kyiv to", "demanded China release": an object between the verb and the action ("wants to" is intent)
     // ("a press conference", "a call for talks" are nouns, not verbs of asking)
     // ("would like us to slap sanctions": a wish of someone else's, not a plan)
