@@ -272,7 +272,7 @@ function placeOfPrep(toks: readonly Token[], k: number): string {
 }
 const MODS = new Set(['its', 'their', 'his', 'her', 'both', 'neighbouring', 'neighboring', 'fellow']);
 
-function blocked(toks: readonly Token[], a: number, b: number, verbs = true): boolean {
+function blocked(toks: readonly Token[], a: number, b: number, verbs: RegExp | null = NEXT_VERB): boolean {
   for (let k = a; k < b; k++) {
     if (HARD_STOP.has(toks[k]!.norm)) return true;
     // "expressed concern over the actions by Chinese vessels, and Australia called them ...": an object
@@ -281,7 +281,7 @@ function blocked(toks: readonly Token[], a: number, b: number, verbs = true): bo
     // "welcomed the agreement and thanked China": nor into a second verb of the same subject
     // (only for hosts and praise: "was concerned by the allegations and urged India to ..." names the
     // target of the concern there)
-    if (verbs && toks[k]!.norm === 'and' && k > a && NEXT_VERB.test(toks[k + 1]?.norm ?? '')) return true;
+    if (verbs && toks[k]!.norm === 'and' && k > a && verbs.test(toks[k + 1]?.norm ?? '')) return true;
     // "executed a protester convicted of attacking security forces": a reduced relative clause
     if (k > a && REDUCED_RELATIVE.has(toks[k]!.norm) && /^(of|for|with)$/.test(toks[k + 1]?.norm ?? '')) return true;
   }
@@ -289,6 +289,8 @@ function blocked(toks: readonly Token[], a: number, b: number, verbs = true): bo
 }
 // past verbs (of judging, promising, meeting) that open a second predicate of the same subject after 'and'
 const NEXT_VERB = /^(welcomed|condemned|praised|thanked|expressed|pledged|promised|vowed|signed|agreed|announced|accused|rejected|denied|reiterated|voiced|criticised|criticized|hailed|offered|invited|discussed|held|met|left|returned|travelled|traveled|flew|visited|described|dismissed|summoned|recalled)$/;
+// (a host's guest is its direct object: no verb of saying or asking comes between them either)
+const NEXT_VERB_OR_SAYING = new RegExp(`${NEXT_VERB.source.slice(0, -1)}|^(urged|called|said|warned|added|asked|appealed|pressed|demanded|told|stressed|insisted|noted)$`);
 const REDUCED_RELATIVE = new Set(['convicted', 'accused', 'charged', 'suspected', 'found', 'sentenced', 'jailed', 'arrested', 'detained', 'wanted']);
 
 /** Start of the clause that holds token i: after the last clause boundary, skipping ", who/which ... ," asides. */
@@ -476,7 +478,7 @@ function objectOf(
     if (ch.from < to) continue;
     if (ch.from - to > 14) break;
     // the words of a gapped trigger ('vowed a "harsh" response') do not block what follows it
-    if (blocked(toks, ch.from >= triggerEnd ? triggerEnd : to, ch.from, p.roles === 'os' || p.plover === 'SUPPORT')) break;
+    if (blocked(toks, ch.from >= triggerEnd ? triggerEnd : to, ch.from, p.roles === 'os' ? NEXT_VERB_OR_SAYING : p.plover === 'SUPPORT' ? NEXT_VERB : null)) break;
     // the trigger's own noun is no party ("opened an embassy in Tehran": not "embassy")
     if (ch.to <= triggerEnd && ch.members.every((m) => m.country === '---') && p.slots.some((sl) => sl?.has(toks[ch.to - 1]!.norm))) continue;
     // ", a Jordanian official said": the speaker of a trailing report, not the target

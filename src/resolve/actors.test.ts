@@ -236,6 +236,12 @@ describe('resolve/actors: definite descriptions', () => {
     const [, second] = docChunks(['Saudi Arabia hosted talks on Sudan in Jeddah.', 'The kingdom urged both sides to accept a truce.']);
     assert.deepEqual(second?.find((c) => c.text === 'The kingdom')?.codes, ['SAU']);
   });
+  test("'all sides' and 'the warring parties' are the story's two parties; a venue is none; one country's sides are that country", () => {
+    const [, second] = docChunks(['Armenia and Azerbaijan traded fire on the border, Armenia said.', 'Russia urged all sides to show restraint.']);
+    assert.deepEqual(second?.find((c) => c.text === 'all sides')?.codes.sort(), ['ARM', 'AZE']);
+    const [, , third] = docChunks(['The Sudanese army and the RSF signed a truce in Jeddah.', 'Talks in Jeddah went on.', 'Egypt urged the warring parties to respect it.']);
+    assert.deepEqual(third?.find((c) => c.text === 'the warring parties')?.codes, ['SDN']);
+  });
   test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
     const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
     assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);

@@ -177,12 +177,19 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
         continue;
       }
     }
-    if (t.norm === 'the' || t.norm === 'both') {
+    if (t.norm === 'the' || t.norm === 'both' || t.norm === 'all') {
       const a = toks[i + 1]?.norm;
       const b = toks[i + 2]?.norm;
       if (t.norm === 'both' && a && PAIR_NOUNS.has(a)) {
         pieces.push({ from: i, to: i + 2, entries: null, kind: 'pair' });
         i += 2;
+        continue;
+      }
+      // "all sides", "all parties", "the warring parties": the parties of the conflict reported
+      if ((t.norm === 'all' || (t.norm === 'the' && /^(warring|rival|opposing)$/.test(a ?? ''))) && (t.norm === 'all' ? a : b) && SIDE_NOUNS.has((t.norm === 'all' ? a : b)!)) {
+        const to = t.norm === 'all' ? i + 2 : i + 3;
+        pieces.push({ from: i, to, entries: null, kind: 'pair' });
+        i = to;
         continue;
       }
       if (t.norm === 'the' && (a === 'two' || a === 'three') && b && PAIR_NOUNS.has(b)) {
@@ -326,7 +333,10 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
     // "the three countries": the last three named together ("the United States, Japan and South Korea")
     // ("both leaders", "the two presidents": the last two persons named, when of two countries)
     const noun = toks[group[0]!.to - 1]?.norm ?? '';
-    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem) : null) ?? topPair(mem));
+    // ("both sides", "the warring parties" of a civil war: one country's two sides when it is the only one named)
+    // ("Egypt urged the warring parties": the one who asks the sides is not one of them)
+    const asker = SIDE_NOUNS.has(noun) && ASKING.test(toks[group[0]!.from - 1]?.norm ?? '') ? (mem.sentenceLead ?? []) : [];
+    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem) : null) ?? topPair(mem, SIDE_NOUNS.has(noun), asker));
     if (!pair) return null;
     return { from, to, members: pair, head: from, coref: true, placeOnly: false };
   }
@@ -355,7 +365,8 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
       break;
     }
   }
-  for (const m of members) mem.countryCounts.set(m.country, (mem.countryCounts.get(m.country) ?? 0) + 1);
+  // (a place where something happened is no party: "a truce signed in Jeddah" does not make Saudi Arabia one of "the two sides")
+  if (!placeOnly) for (const m of members) mem.countryCounts.set(m.country, (mem.countryCounts.get(m.country) ?? 0) + 1);
   // a place ("its consulate in Damascus, which it blames on Israel") is no antecedent for a pronoun
   if (!placeOnly) {
     mem.recent.push(members);
@@ -712,13 +723,16 @@ function definiteChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk 
   return null;
 }
 
-function topPair(mem: DocMemory): ActorRef[] | null {
-  const top = [...mem.countryCounts.entries()].filter(([c]) => /^[A-Z]{3}$/.test(c) && c !== 'IGO').sort((a, b) => b[1] - a[1]);
+function topPair(mem: DocMemory, sides = false, not: readonly ActorRef[] = []): ActorRef[] | null {
+  const top = [...mem.countryCounts.entries()].filter(([c]) => /^[A-Z]{3}$/.test(c) && c !== 'IGO' && !not.some((a) => a.country === c)).sort((a, b) => b[1] - a[1]);
+  if (sides && top.length === 1) return [{ country: top[0]![0], sector: '', name: null, via: "'both sides' -> the only country named", isPerson: false }];
   if (top.length < 2) return null;
   return top.slice(0, 2).map(([c]) => ({ country: c, sector: '', name: null, via: "'the two countries' -> most mentioned countries", isPerson: false }));
 }
 
 const PERSON_PAIRS = new Set(['leaders', 'presidents', 'ministers', 'men', 'premiers']);
+const SIDE_NOUNS = new Set(['sides', 'parties', 'factions', 'rivals', 'adversaries']);
+const ASKING = /^(urged|urges|urging|called|calls|asked|asks|pressed|presses|told|tells|encouraged|encourages|invited|invites|to|on|warned|warns)$/;
 function lastTwoPersons(mem: DocMemory): ActorRef[] | null {
   const found: ActorRef[] = [];
   for (let i = mem.recent.length - 1; i >= 0 && i >= mem.recent.length - 6 && found.length < 2; i--) {
