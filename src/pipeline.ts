@@ -223,6 +223,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const dates = resolveDates(doc.text, s.span, doc.date);
     const seen = new Set<string>();
     const sentence: CodedEvent[] = [];
+    let targetlessAttacker: ActorRef | null = null;
     const done = raws.filter((r) => r.source && r.target);
     // members of one compound share what the context gives one of them ("The US, Japan and South Korea condemned")
     const sharedFill = new Map<number, RawEvent>();
@@ -266,6 +267,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
         r = { ...r, target: shared.target, confidence: shared.confidence, explain: [...r.explain, `target shared with the other members of the compound: ${shared.target.country}`] };
       }
+      // ("Ecuadorian police stormed the embassy": an attack on no actor still has an author to condemn later)
+      if (r.type === 'ASSAULT' && r.source && !r.target && r.source.country !== '---' && r.aux.length === 0) targetlessAttacker ??= r.source;
       if (!partial && !(r.noTarget && r.source) && (r.source === null) !== (r.target === null)) continue;
       // a country signing with, meeting, aiding or sanctioning itself (USA -> USA) is a misread pair
       if (r.source && r.target && INTERNATIONAL.has(r.type) && r.source.country === r.target.country && r.source.sector === r.target.sector) continue;
@@ -286,6 +289,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     // the attack the next sentences may refer to ("the G7 condemned the attack")
     const attack = sentence.find((e) => e.type === 'ASSAULT' && e.source && e.source.country !== '---' && !e.aux.length);
     if (attack?.source) lastAttacker = remembered(attack.source);
+    // (weaker: only while no attack on a named actor was reported; "helped shoot down drones" is no such author)
+    else if (targetlessAttacker && !lastAttacker) lastAttacker = remembered(targetlessAttacker);
     const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && e.source && e.target && e.source.country !== e.target.country && !e.aux.some((a) => a !== 'intend'));
     if (deal?.source && deal.target) lastDeal = [remembered(deal.source), remembered(deal.target)];
     const act = sentence.find((e) => e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));

@@ -1150,4 +1150,8 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(!host.some((e) => e.type === 'CONSULT'), show(host));
     assert.ok(host.some((e) => e.type === 'SUPPORT' && ctry(e.source) === 'EGY' && ctry(e.target) === 'QAT'), show(host));
   });
+  test('an attack on no named actor still has an author that a later condemnation targets', () => {
+    const evs = code('Venezuelan soldiers stormed a farm near the border on Monday, witnesses said. Colombia and Brazil condemned the raid on Tuesday.');
+    assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE').map((e) => `${ctry(e.source)}>${ctry(e.target)}`).sort(), ['BRA>VEN', 'COL>VEN'], show(evs));
+  });
 });
