@@ -203,6 +203,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   let host: { actor: ActorRef; span: Span } | null = null;
   // the author of the last attack reported, for "condemned the attack" in a later sentence
   let lastAttacker: ActorRef | null = null;
+  // the author of the last seizure or arrest reported, for "the White House condemned the seizure"
+  let lastCoercer: ActorRef | null = null;
   // the parties of the last agreement or concession reported, and the author of the last act, for
   // "the EU welcomed the deal" and "Paris condemned the decision" in a later sentence
   let lastDeal: ActorRef[] = [];
@@ -233,7 +235,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
         if (f.target) sharedFill.set(r.trigger.start, f);
       }
     }
-    for (const raw0 of raws.flatMap((r) => referredParties(r, s.tokens, chunks, lastDeal, lastActor, lastAccuser))) {
+    for (const raw0 of raws.flatMap((r) => referredParties(r, s.tokens, chunks, lastDeal, lastActor, lastAccuser, lastCoercer))) {
       const place = nearestPlace(places, raw0.trigger.start);
       let raw = raw0.source || raw0.target ? raw0 : fromDyad(raw0, dyad);
       raw = byPolice(raw, place?.country ?? mem.home);
@@ -250,7 +252,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       // (so is one whose other side is of no known country: "attacked a camp for Congolese refugees, killing 156 people")
       const unknownSide = raw.source?.country === '---' ? 'target' : raw.target?.country === '---' ? 'source' : null;
       if (unknownSide && done.some((d) => d !== raw0 && d.type === raw.type && d.source?.country !== '---' && d.target?.country !== '---' && (unknownSide === 'source' ? d.source?.country === raw.source?.country : d.target?.country === raw.target?.country))) continue;
-      raw = referredAttacker(raw, s.tokens, lastAttacker);
+      raw = referredAttacker(raw, s.tokens, lastAttacker, lastCoercer);
       // "asking the coast guard to let the boat go, but the Chinese forces did not comply": a refusal
       // answers the request made in the same sentence
       if (raw.type === 'REJECT' && raw.source && !raw.target) {
@@ -288,6 +290,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     for (const ev of sentence) if (withActor(ev) || !sentence.some((o) => o.type === ev.type && withActor(o))) events.push(ev);
     // the attack the next sentences may refer to ("the G7 condemned the attack")
     const attack = sentence.find((e) => e.type === 'ASSAULT' && e.source && e.source.country !== '---' && !e.aux.length);
+    const coercion = sentence.find((e) => e.type === 'COERCE' && e.source && e.source.country !== '---' && !e.aux.length);
+    if (coercion?.source) lastCoercer = remembered(coercion.source);
     if (attack?.source) lastAttacker = remembered(attack.source);
     // (weaker: only while no attack on a named actor was reported; "helped shoot down drones" is no such author)
     else if (targetlessAttacker && !lastAttacker) lastAttacker = remembered(targetlessAttacker);
@@ -461,7 +465,7 @@ const REFERRING = /^(the|this|these|that|such|latest|recent|new|historic|landmar
  * condemnation of "the decision" or "the move" is aimed at the author of the last act reported.
  */
 /** An actor of a coded event kept for later sentences to refer back to. */
-const remembered = (a: Actor): ActorRef => ({ country: a.country, sector: a.sector, name: a.name, via: '', isPerson: false });
+const remembered = (a: Pick<Actor, 'country' | 'sector' | 'name'>): ActorRef => ({ country: a.country, sector: a.sector, name: a.name, via: '', isPerson: false });
 
 /** Index of the first token after the trigger of r (a trigger may span several words). */
 function afterTrigger(r: RawEvent, toks: readonly Token[]): number {
@@ -470,7 +474,7 @@ function afterTrigger(r: RawEvent, toks: readonly Token[]): number {
   return k;
 }
 
-function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly Chunk[], deal: readonly ActorRef[], actor: ActorRef | null, accuser: ActorRef | null): RawEvent[] {
+function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly Chunk[], deal: readonly ActorRef[], actor: ActorRef | null, accuser: ActorRef | null, coercer: ActorRef | null = null): RawEvent[] {
   if ((r.type !== 'SUPPORT' && r.type !== 'ACCUSE' && r.type !== 'REJECT') || !r.source || r.target) return [r];
   const src = r.source;
   // the object starts after the trigger ("expressed grave concern over the treaty": after 'over')
@@ -511,7 +515,9 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
     if (who) parties = [who];
     why = `the author of the ${head} reported before`;
   } else if (ACT_NOUNS.has(head) && r.type !== 'REJECT' && actor && !(toks[k + 1]?.norm === 'by' || toks[k + 1]?.norm === 'of')) {
-    parties = [actor];
+    // ("condemned the seizure": the author of the last seizure or arrest, when one was reported)
+    const seizure = COERCION_REFERENCES.has(head) && coercer;
+    parties = [seizure ? coercer : actor];
     why = `the author of the ${head} reported before`;
   }
   parties = parties.filter((a, i) => a.country !== src.country && a.country !== '---' && parties.findIndex((b) => b.country === a.country) === i);
@@ -519,14 +525,15 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
   return parties.map((a) => ({ ...r, target: { ...a, via: why }, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[k]!.text}' refers back: target ${a.country}, ${why}`] }));
 }
 
+const COERCION_REFERENCES = new Set(['seizure', 'seizures', 'detention', 'detentions', 'arrest', 'arrests', 'hijacking', 'capture', 'kidnapping', 'abduction', 'expulsion', 'expulsions', 'blockade']);
 const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'firing', 'shooting', 'shootings', 'massacre', 'ambush', 'bombardment', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);
 
 /**
  * "Iran fired drones at Israel. The G7 condemned the attack": a condemnation of "the attack" with no
  * target of its own is aimed at the author of the attack the article last reported.
  */
-function referredAttacker(r: RawEvent, toks: readonly Token[], attacker: ActorRef | null): RawEvent {
-  if ((r.type !== 'ACCUSE' && r.type !== 'THREATEN') || !r.source || r.target || !attacker || attacker.country === r.source.country) return r;
+function referredAttacker(r: RawEvent, toks: readonly Token[], lastAttacker: ActorRef | null, coercer: ActorRef | null): RawEvent {
+  if ((r.type !== 'ACCUSE' && r.type !== 'THREATEN') || !r.source || r.target) return r;
   // "condemned the attack"; "reserves the right to respond to this unlawful act", "will respond to the strike"
   let from = r.triggerIndex + 1;
   if (r.type === 'THREATEN') {
@@ -536,9 +543,15 @@ function referredAttacker(r: RawEvent, toks: readonly Token[], attacker: ActorRe
   }
   let k = from;
   while (k < toks.length && k <= from + 3 && /^(the|this|these|that|such|latest|recent|weekend's|sunday's|unlawful|illegal|brazen|deadly|cowardly|heinous|hideous|drone|missile|rocket|air|["'‘’“”])$/.test(toks[k]!.norm)) k++;
-  if (k === from || !(ATTACK_REFERENCES.has(toks[k]?.norm ?? '') || (toks[k]?.norm === 'act' && r.type === 'THREATEN'))) return r;
-  const target: ActorRef = { ...attacker, via: `the author of the attack reported before (${attacker.country})` };
-  return { ...r, target, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[k]!.text}' refers to the attack reported before: its author ${attacker.country} is the target`] };
+  if (k === from) return r;
+  // ("condemned the seizure", "the detention": the author of the last seizure or arrest)
+  const seizure = COERCION_REFERENCES.has(toks[k]?.norm ?? '');
+  if (!seizure && !(ATTACK_REFERENCES.has(toks[k]?.norm ?? '') || (toks[k]?.norm === 'act' && r.type === 'THREATEN'))) return r;
+  const attacker = seizure ? coercer : lastAttacker;
+  if (!attacker || attacker.country === r.source.country) return r;
+  const what = seizure ? 'seizure or arrest' : 'attack';
+  const target: ActorRef = { ...attacker, via: `the author of the ${what} reported before (${attacker.country})` };
+  return { ...r, target, confidence: lowered(r.confidence), explain: [...r.explain, `'${toks[k]!.text}' refers to the ${what} reported before: its author ${attacker.country} is the target`] };
 }
 
 /**

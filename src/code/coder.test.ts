@@ -1154,4 +1154,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Venezuelan soldiers stormed a farm near the border on Monday, witnesses said. Colombia and Brazil condemned the raid on Tuesday.');
     assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE').map((e) => `${ctry(e.source)}>${ctry(e.target)}`).sort(), ['BRA>VEN', 'COL>VEN'], show(evs));
   });
+  test('a condemned seizure is aimed at the author of the last seizure, not of the last act', () => {
+    const evs = code('Iranian commandos seized a Greek tanker in the Gulf of Oman on Thursday. Greece summoned the Iranian ambassador in Athens. The European Union condemned the seizure on Friday.');
+    assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE' && ctry(e.source) === 'IGO').map((e) => ctry(e.target)), ['IRN'], show(evs));
+  });
 });
