@@ -1158,4 +1158,11 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Iranian commandos seized a Greek tanker in the Gulf of Oman on Thursday. Greece summoned the Iranian ambassador in Athens. The European Union condemned the seizure on Friday.');
     assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE' && ctry(e.source) === 'IGO').map((e) => ctry(e.target)), ['IRN'], show(evs));
   });
+  test('"in protest" is the purpose of another act, and flags are symbols, not their country', () => {
+    const recall = code('Morocco recalled its ambassador from Tunis in protest on Saturday.');
+    assert.ok(!recall.some((e) => e.type === 'PROTEST'), show(recall));
+    assert.ok(recall.some((e) => e.type === 'SANCTION' && ctry(e.source) === 'MAR' && ctry(e.target) === 'TUN'), show(recall));
+    const flags = code('Protesters waving Ukrainian flags rallied outside the Russian embassy in Warsaw.');
+    assert.ok(!flags.some((e) => ctry(e.source) === 'UKR' || ctry(e.target) === 'UKR'), show(flags));
+  });
 });

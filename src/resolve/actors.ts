@@ -307,6 +307,8 @@ function isTitlePiece(p: Piece): boolean {
 function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem: DocMemory): Chunk | null {
   const from = group[0]!.from;
   const to = group[group.length - 1]!.to;
+  // "waving Palestinian flags", "Hezbollah banners": a flag is a symbol, not its country
+  if (/^(flags?|banners?)$/.test(toks[to]?.norm ?? '') && toks[from - 1]?.norm !== "'s") return null;
   // split at 'and' into conjuncts; a conjunct without a country borrows the sector of the last one
   const conjuncts: Piece[][] = [[]];
   for (let g = 0; g < group.length; g++) {
