@@ -1165,4 +1165,13 @@ describe('coder: things, reasons and reported clauses', () => {
     const flags = code('Protesters waving Ukrainian flags rallied outside the Russian embassy in Warsaw.');
     assert.ok(!flags.some((e) => ctry(e.source) === 'UKR' || ctry(e.target) === 'UKR'), show(flags));
   });
+  test('a habit or a long-standing practice is background, not an event that occurred', () => {
+    const habit = code('Ankara routinely criticises Greek military flights over the Aegean.');
+    assert.ok(!habit.some((e) => e.type === 'ACCUSE' && e.aux.length === 0), show(habit));
+    assert.ok(habit.some((e) => e.type === 'ACCUSE' && e.aux.includes('historical')), show(habit));
+    const standing = code('Egypt has long supplied arms to the Sudanese army.');
+    assert.ok(!standing.some((e) => e.aux.length === 0), show(standing));
+    const plain = code('Egypt supplied arms to the Sudanese army on Monday.');
+    assert.ok(plain.some((e) => e.aux.length === 0 && ctry(e.source) === 'EGY'), show(plain));
+  });
 });

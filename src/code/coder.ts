@@ -397,6 +397,7 @@ function inAside(toks: readonly Token[], at: number, from: number, to: number): 
 }
 
 const HAVE = new Set(['has', 'have', 'had', "'ve"]);
+const HABITUAL = /^(routinely|regularly|habitually|traditionally|usually|customarily|frequently|often)$/;
 const MISSION_NOUNS = new Set(['mission', 'delegation', 'embassy', 'office', 'representative', 'envoy']);
 const DASH = new Set(['-', '—', '–', '--']);
 const CONTROL = new Set(['urge', 'urged', 'urges', 'urging', 'ask', 'asked', 'asks', 'asking', 'press', 'pressed', 'presses', 'want', 'wants', 'wanted', 'tell', 'told', 'tells', 'allow', 'allowed', 'allows', 'force', 'forced', 'forces', 'order', 'ordered', 'orders', 'help', 'helped', 'helps', 'invite', 'invited', 'invites', 'encourage', 'encouraged', 'encourages', 'persuade', 'persuaded', 'call', 'called', 'calls', 'expect', 'expects', 'expected', 'let', 'lets', 'instruct', 'instructed', 'instructing', 'demand', 'demanded', 'demands', 'compel', 'compelled']);
@@ -1015,6 +1016,13 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     }
     if (mod.negated) aux.push('negated');
     if (mod.hypothetical) aux.push('hypothetical');
+    // "Beijing routinely condemns arms sales", "Pakistan has long provided training": a habit or a
+    // standing state is background, not a new event
+    const habit = toks.slice(Math.max(0, h.from - 3), h.from).findIndex((t, k, a) => HABITUAL.test(t.norm) || (t.norm === 'long' && HAVE.has(a[k - 1]?.norm ?? '')));
+    if (habit >= 0 && !toks.slice(Math.max(0, h.from - 3) + habit, h.from).some((t) => t.punct)) {
+      aux.push('historical');
+      explain.push('habitual or long-standing: background');
+    }
     // "pledged a package of military aid": a pledge of money or aid is reported as aid given
     const pledgedAid = type === 'AID' && mod.cues.length > 0 && mod.cues.every((c) => PLEDGE.has(c));
     if (mod.intend && !mod.negated && !mod.hypothetical && !pledgedAid) {
