@@ -242,6 +242,11 @@ describe('resolve/actors: definite descriptions', () => {
     const [, , third] = docChunks(['The Sudanese army and the RSF signed a truce in Jeddah.', 'Talks in Jeddah went on.', 'Egypt urged the warring parties to respect it.']);
     assert.deepEqual(third?.find((c) => c.text === 'the warring parties')?.codes, ['SDN']);
   });
+  test('a bare family name is the person of that name the story has named, before another holder of an office', () => {
+    const mem = newMemory('2025-09-03', false);
+    chunks('North Korean leader Kim Jong Un arrived in Beijing on Tuesday.', mem);
+    assert.deepEqual(countriesOf('Kim met Xi on Wednesday.', 'Kim', mem), ['PRK']);
+  });
   test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
     const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
     assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);

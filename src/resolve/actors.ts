@@ -435,7 +435,10 @@ function resolveConjunct(
       continue;
     }
     const es = p.entries ?? [];
-    const per = es.find((e) => e.kind === 'person' && e.sub === 'full' && personActive(e, mem.date)) ??
+    // ("Kim" after "Kim Jong Un" was named: the person the story already named, not another Kim in office)
+    // (the same office holder named before: name and country, since a person may hold several offices)
+    const named = es.length > 1 ? es.find((e) => e.kind === 'person' && mem.recent.some((g) => g.some((a) => a.name === e.name && a.country === e.code.slice(0, 3)))) : undefined;
+    const per = named ?? es.find((e) => e.kind === 'person' && e.sub === 'full' && personActive(e, mem.date)) ??
       es.find((e) => e.kind === 'person' && e.sub === 'full') ??
       (es.every((e) => e.kind === 'person') ? es.find((e) => e.kind === 'person' && personActive(e, mem.date)) : undefined);
     if (per) {
