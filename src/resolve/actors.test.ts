@@ -247,6 +247,10 @@ describe('resolve/actors: definite descriptions', () => {
     chunks('North Korean leader Kim Jong Un arrived in Beijing on Tuesday.', mem);
     assert.deepEqual(countriesOf('Kim met Xi on Wednesday.', 'Kim', mem), ['PRK']);
   });
+  test("'they' after a plural subject is that subject, not an organisation named in between", () => {
+    const mem = newMemory('2025-04-08', false);
+    assert.deepEqual(countriesOf('Mali, Niger and Burkina Faso, which make up the Alliance of Sahel States, said they would recall their envoys.', 'they', mem)?.sort(), ['BFA', 'MLI', 'NER']);
+  });
   test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
     const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
     assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);

@@ -594,6 +594,12 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     const via = `pronoun 'it' in a relative clause -> the sentence's subject ${lead[0]!.name ?? lead[0]!.country}`;
     return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
   }
+  // "Mali, Burkina Faso and Niger, which form the Alliance of Sahel States, said they were recalling":
+  // a plural subject of the sentence is what 'they' stands for, before anything named in between
+  if (toks[p.from]!.norm === 'they' && lead && new Set(lead.map((m) => m.country)).size > 1) {
+    const via = `pronoun 'they' -> the sentence's subject ${lead.map((m) => m.name ?? m.country).join(' and ')}`;
+    return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+  }
   for (let i = mem.recent.length - 1; i >= 0; i--) {
     const group = mem.recent[i]!;
     const a = group[0]!;
