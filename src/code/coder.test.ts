@@ -1174,4 +1174,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const plain = code('Egypt supplied arms to the Sudanese army on Monday.');
     assert.ok(plain.some((e) => e.aux.length === 0 && ctry(e.source) === 'EGY'), show(plain));
   });
+  test('people gathered at an embassy protest only when they are no officials or guests', () => {
+    const guests = code('Diplomats gathered at the Turkish embassy in Rome for a reception.');
+    assert.ok(!guests.some((e) => e.type === 'PROTEST'), show(guests));
+  });
 });

@@ -488,7 +488,9 @@ function objectOf(
     if (toks[ch.to]?.norm === '-' && /^(brokered|mediated)$/.test(toks[ch.to + 1]?.norm ?? '')) continue;
     const prep0 = prepBefore(toks, ch);
     // "withdrew from the city of Kherson": a place named after 'the city of' takes the preposition before it
-    const prep = prep0 === 'of' && PLACE_NOUNS.has(toks[ch.from - 2]?.norm ?? '') ? placeOfPrep(toks, ch.from - 3) : prep0;
+    let prep = prep0 === 'of' && PLACE_NOUNS.has(toks[ch.from - 2]?.norm ?? '') ? placeOfPrep(toks, ch.from - 3) : prep0;
+    // ("protested in front of the Russian embassy": 'in front of' is 'outside')
+    if (prep === 'of' && /^(the|a|an)$/.test(toks[ch.from - 1]?.norm ?? '') && toks[ch.from - 3]?.norm === 'front' && toks[ch.from - 4]?.norm === 'in') prep = 'outside';
     if (passive && prep === 'by') continue;
     if (ch.placeOnly && !(p.placeTarget && (prep === '-' || prep === 'in' || prep === 'to' || prep === 'from' || prep === 'into'))) continue;
     if (preps.has(prep) || (p.placeTarget && prep === 'in')) {
