@@ -295,7 +295,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     if (attack?.source) lastAttacker = remembered(attack.source);
     // (weaker: only while no attack on a named actor was reported; "helped shoot down drones" is no such author)
     else if (targetlessAttacker && !lastAttacker) lastAttacker = remembered(targetlessAttacker);
-    const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && e.source && e.target && e.source.country !== e.target.country && !e.aux.some((a) => a !== 'intend'));
+    // (a truce between a country's army and a rebel force too: two sectors of one country)
+    const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && e.source && e.target && e.source.code !== e.target.code && !e.aux.some((a) => a !== 'intend'));
     if (deal?.source && deal.target) lastDeal = [remembered(deal.source), remembered(deal.target)];
     const act = sentence.find((e) => e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
     if (act?.source) lastActor = remembered(act.source);

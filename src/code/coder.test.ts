@@ -1178,4 +1178,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const guests = code('Diplomats gathered at the Turkish embassy in Rome for a reception.');
     assert.ok(!guests.some((e) => e.type === 'PROTEST'), show(guests));
   });
+  test('a truce signed by an army and a rebel force is a deal that later praise supports', () => {
+    const evs = code("Yemen's army and the Houthis signed a truce in Muscat on Monday. Jordan praised the agreement.");
+    assert.ok(evs.some((e) => e.type === 'SUPPORT' && ctry(e.source) === 'JOR' && ctry(e.target) === 'YEM'), show(evs));
+  });
 });
