@@ -1182,4 +1182,9 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code("Yemen's army and the Houthis signed a truce in Muscat on Monday. Jordan praised the agreement.");
     assert.ok(evs.some((e) => e.type === 'SUPPORT' && ctry(e.source) === 'JOR' && ctry(e.target) === 'YEM'), show(evs));
   });
+  test('a phrase right after ", and" and right before the verb is the subject of the new clause', () => {
+    const evs = code('Russia told Kyiv it was ready for talks, and the African Union also urged Moscow to release the prisoners.');
+    assert.ok(evs.some((e) => e.type === 'REQUEST' && ctry(e.source) === 'IGO' && ctry(e.target) === 'RUS'), show(evs));
+    assert.ok(!evs.some((e) => e.type === 'REQUEST' && ctry(e.source) === 'UKR'), show(evs));
+  });
 });

@@ -440,6 +440,13 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
     break;
   }
   const nearest = cands[cands.length - 1]!;
+  // "Japan told Beijing it was concerned, and the European Union urged all sides": a phrase right after
+  // ", and" and right before the verb is the subject of the new clause
+  if (cands.length > 1 && nearest.to <= from && toks.slice(nearest.to, from).every((t) => CLAUSE_GLUE.has(t.norm))) {
+    let k = nearest.from - 1;
+    while (k >= 0 && (toks[k]!.norm === 'the' || MODS.has(toks[k]!.norm))) k--;
+    if (toks[k]?.norm === 'and' && toks[k - 1]?.norm === ',') return nearest;
+  }
   // object control: "X urged Y to attack Z" -> Y attacks; "X said Y would ..." is another clause already
   if (cands.length > 1 && toks[from - 1]?.norm === 'to' && nearest.to >= from - 2) {
     const verb = toks[nearest.from - 1]?.norm ?? '';
@@ -448,6 +455,7 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
   return cands[0]!;
 }
 
+const CLAUSE_GLUE = new Set(['also', 'has', 'have', 'had', 'later', 'then', 'separately', 'meanwhile', 'too', 'itself', 'on', 'itself', 'swiftly', 'quickly', 'immediately', 'publicly', 'formally', 'officially', 'strongly', 'sharply', 'repeatedly']);
 const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|some|at|least)$/;
 /** A chunk right after a past-tense verb (and numbers or determiners): "killed one US soldier". */
 // past forms that end in neither -ed nor -ing ("met the president and signed ...")
