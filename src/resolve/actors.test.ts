@@ -251,6 +251,10 @@ describe('resolve/actors: definite descriptions', () => {
     const mem = newMemory('2025-04-08', false);
     assert.deepEqual(countriesOf('Mali, Niger and Burkina Faso, which make up the Alliance of Sahel States, said they would recall their envoys.', 'they', mem)?.sort(), ['BFA', 'MLI', 'NER']);
   });
+  test("after 'told <someone>', a pronoun is the one who told", () => {
+    const mem = newMemory('2024-05-01', false);
+    assert.deepEqual(countriesOf('Poland told Minsk it would close the border crossing.', 'it', mem), ['POL']);
+  });
   test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
     const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
     assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);

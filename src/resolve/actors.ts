@@ -594,6 +594,17 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     const via = `pronoun 'it' in a relative clause -> the sentence's subject ${lead[0]!.name ?? lead[0]!.country}`;
     return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
   }
+  // "Japan told Beijing it was concerned", "Biden told Netanyahu he would not take part": after
+  // "told <someone>", the pronoun is the one who tells
+  const told = toks.slice(Math.max(0, p.from - 6), p.from).findIndex((t) => t.norm === 'told');
+  if (told >= 0 && lead && lead.length > 0) {
+    const between = toks.slice(Math.max(0, p.from - 6) + told + 1, p.from);
+    const fits = kind === 'person' ? lead.length === 1 && lead[0]!.isPerson : kind === 'group' ? lead.length === 1 && !lead[0]!.isPerson : true;
+    if (between.length > 0 && fits && between.every((t) => t.cap || t.norm === 'the' || t.norm === "'s" || t.norm === '.' || t.norm === 'that')) {
+      const via = `pronoun '${toks[p.from]!.text}' after 'told' -> the one who told, ${lead.map((m) => m.name ?? m.country).join(' and ')}`;
+      return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+    }
+  }
   // "Mali, Burkina Faso and Niger, which form the Alliance of Sahel States, said they were recalling":
   // a plural subject of the sentence is what 'they' stands for, before anything named in between
   if (toks[p.from]!.norm === 'they' && lead && new Set(lead.map((m) => m.country)).size > 1) {
