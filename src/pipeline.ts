@@ -296,7 +296,7 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     // (weaker: only while no attack on a named actor was reported; "helped shoot down drones" is no such author)
     else if (targetlessAttacker && !lastAttacker) lastAttacker = remembered(targetlessAttacker);
     // (a truce between a country's army and a rebel force too: two sectors of one country)
-    const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && e.source && e.target && e.source.code !== e.target.code && !e.aux.some((a) => a !== 'intend'));
+    const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && !PRAISE_RULES.has(e.rule) && e.source && e.target && e.source.code !== e.target.code && !e.aux.some((a) => a !== 'intend'));
     if (deal?.source && deal.target) lastDeal = [remembered(deal.source), remembered(deal.target)];
     const act = sentence.find((e) => e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
     if (act?.source) lastActor = remembered(act.source);
@@ -451,6 +451,8 @@ function completeFromPlace(r: RawEvent, place: Place | null): RawEvent {
 // (not REQUEST: a government urging its own citizens is common and domestic)
 const VERBAL_CONFLICT = new Set(['ACCUSE', 'THREATEN', 'REJECT']);
 const DEAL_TYPES = new Set(['SUPPORT', 'AGREE', 'RETREAT', 'CONCEDE', 'COOPERATE']);
+// praise, welcome, endorsement, recognition, approval: a reaction to a deal, not a deal of its own
+const PRAISE_RULES = new Set(['support/004', 'support/005', 'support/006', 'support/007', 'support/009', 'support/011', 'support/015']);
 // what both parties made: welcoming it supports each of them
 const DEAL_NOUNS = new Set(['agreement', 'agreements', 'deal', 'accord', 'accords', 'pact', 'treaty', 'ceasefire', 'truce', 'armistice', 'declaration', 'swap', 'exchange', 'breakthrough', 'rapprochement', 'normalisation', 'normalization', 'reconciliation', 'settlement']);
 // what one actor did: welcoming or condemning it is aimed at its author
@@ -697,6 +699,9 @@ function nearestDate(dates: readonly DateMention[], at: number, reference: strin
     // "would lift restrictions that Congress imposed in 1992": a later date inside a relative clause
     // dates that clause, not the event
     if (d.span.start >= at && RELATIVE.test(text.slice(at, d.span.start))) continue;
+    // ("Iraq and Oman, which hosted talks in 2021, also welcomed the deal": so does an earlier date inside
+    // a relative clause that closes before the trigger)
+    if (d.span.end <= at && /, (which|who|whom|whose|where) [^,;.]*$/.test(text.slice(Math.max(0, d.span.start - 200), d.span.start)) && /^[^,;.]*,/.test(text.slice(d.span.end, at))) continue;
     const gap = d.span.start >= at ? d.span.start - at : (at - d.span.end) * 1.5;
     if (gap < dist) {
       dist = gap;

@@ -1187,4 +1187,10 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(evs.some((e) => e.type === 'REQUEST' && ctry(e.source) === 'IGO' && ctry(e.target) === 'RUS'), show(evs));
     assert.ok(!evs.some((e) => e.type === 'REQUEST' && ctry(e.source) === 'UKR'), show(evs));
   });
+  test('a date inside a relative clause before the verb does not date the event; praise of a deal is no deal of its own', () => {
+    const evs = code('Armenia and Azerbaijan agreed to open their border on Friday. The UN welcomed the agreement and thanked Kazakhstan. Georgia and Iran, which hosted talks between the two neighbours in 2021, also welcomed the deal.');
+    const late = evs.filter((e) => e.type === 'SUPPORT' && ctry(e.source) === 'GEO');
+    assert.deepEqual(late.map((e) => ctry(e.target)).sort(), ['ARM', 'AZE'], show(evs));
+    assert.ok(late.every((e) => !e.aux.includes('historical')), show(late));
+  });
 });
