@@ -454,7 +454,7 @@ const DEAL_TYPES = new Set(['SUPPORT', 'AGREE', 'RETREAT', 'CONCEDE', 'COOPERATE
 // praise, welcome, endorsement, recognition, approval: a reaction to a deal, not a deal of its own
 const PRAISE_RULES = new Set(['support/004', 'support/005', 'support/006', 'support/007', 'support/009', 'support/011', 'support/015']);
 // what both parties made: welcoming it supports each of them
-const DEAL_NOUNS = new Set(['agreement', 'agreements', 'deal', 'accord', 'accords', 'pact', 'treaty', 'ceasefire', 'truce', 'armistice', 'declaration', 'swap', 'exchange', 'breakthrough', 'rapprochement', 'normalisation', 'normalization', 'reconciliation', 'settlement']);
+const DEAL_NOUNS = new Set(['signing', 'agreement', 'agreements', 'deal', 'accord', 'accords', 'pact', 'treaty', 'ceasefire', 'truce', 'armistice', 'declaration', 'swap', 'exchange', 'breakthrough', 'rapprochement', 'normalisation', 'normalization', 'reconciliation', 'settlement']);
 // what one actor did: welcoming or condemning it is aimed at its author
 const ACT_NOUNS = new Set(['decision', 'move', 'step', 'announcement', 'expulsion', 'expulsions', 'ban', 'arrest', 'arrests', 'detention', 'sentence', 'verdict', 'execution', 'executions', 'crackdown', 'release', 'withdrawal', 'offer', 'proposal', 'initiative', 'measures', 'restrictions', 'sanctions', 'seizure', 'closure', 'suspension', 'recognition', 'reforms']);
 // what an accuser said: dismissing it rejects the accuser

@@ -255,6 +255,12 @@ describe('resolve/actors: definite descriptions', () => {
     const mem = newMemory('2024-05-01', false);
     assert.deepEqual(countriesOf('Poland told Minsk it would close the border crossing.', 'it', mem), ['POL']);
   });
+  test("a rebel commander stays a rebel under a military title; 'the two generals' may be two sides of one country", () => {
+    const mem = newMemory('2024-05-01', false);
+    assert.deepEqual(codesOf('RSF commander Mohamed Hamdan Dagalo spoke.', 'RSF commander Mohamed Hamdan Dagalo', mem), ['SDNREB']);
+    chunks("Sudan's army chief Abdel Fattah al-Burhan met RSF commander Mohamed Hamdan Dagalo.", mem);
+    assert.deepEqual(codesOf('Egypt urged the two generals to stop.', 'the two generals', mem)?.sort(), ['SDNMIL', 'SDNREB']);
+  });
   test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
     const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
     assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);

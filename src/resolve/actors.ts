@@ -108,7 +108,7 @@ const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
 const RELATIVE_WORDS = new Set(['which', 'that', 'whom', 'where']);
 const PAIR_NOUNS = new Set([
   'countries', 'nations', 'sides', 'states', 'governments', 'leaders', 'ministers', 'neighbours', 'neighbors',
-  'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners', 'rivals', 'adversaries',
+  'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners', 'rivals', 'adversaries', 'generals',
 ]);
 
 interface Piece {
@@ -338,7 +338,7 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
     // ("both sides", "the warring parties" of a civil war: one country's two sides when it is the only one named)
     // ("Egypt urged the warring parties": the one who asks the sides is not one of them)
     const asker = SIDE_NOUNS.has(noun) && ASKING.test(toks[group[0]!.from - 1]?.norm ?? '') ? (mem.sentenceLead ?? []) : [];
-    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem) : null) ?? topPair(mem, SIDE_NOUNS.has(noun), asker));
+    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem, noun === 'generals') : null) ?? topPair(mem, SIDE_NOUNS.has(noun), asker));
     if (!pair) return null;
     return { from, to, members: pair, head: from, coref: true, placeOnly: false };
   }
@@ -496,7 +496,8 @@ function resolveConjunct(
   }
   if (person) {
     // a person known by the table keeps the office's sector; a title in the phrase can refine it
-    const sec = sector && title ? sector : person.sector || sector;
+    // (but a rebel or opposition leader stays one: "RSF commander Mohamed Hamdan Dagalo" is no army officer)
+    const sec = sector && title && /^(|GOV|MIL)$/.test(person.sector) ? sector : person.sector || sector;
     if (title && country && country !== person.country) {
       // "Turkish Defense Minister X" where X is unknown for that country: trust the text
     }
@@ -752,14 +753,16 @@ function topPair(mem: DocMemory, sides = false, not: readonly ActorRef[] = []): 
   return top.slice(0, 2).map(([c]) => ({ country: c, sector: '', name: null, via: "'the two countries' -> most mentioned countries", isPerson: false }));
 }
 
-const PERSON_PAIRS = new Set(['leaders', 'presidents', 'ministers', 'men', 'premiers']);
+const PERSON_PAIRS = new Set(['leaders', 'presidents', 'ministers', 'men', 'premiers', 'generals']);
 const SIDE_NOUNS = new Set(['sides', 'parties', 'factions', 'rivals', 'adversaries']);
 const ASKING = /^(urged|urges|urging|called|calls|asked|asks|pressed|presses|told|tells|encouraged|encourages|invited|invites|to|on|warned|warns)$/;
-function lastTwoPersons(mem: DocMemory): ActorRef[] | null {
+function lastTwoPersons(mem: DocMemory, sides = false): ActorRef[] | null {
   const found: ActorRef[] = [];
+  // ("the two generals" of a civil war: two sides of one country, told apart by their sectors)
+  const same = (f: ActorRef, a: ActorRef): boolean => f.country === a.country && (!sides || f.sector === a.sector);
   for (let i = mem.recent.length - 1; i >= 0 && i >= mem.recent.length - 6 && found.length < 2; i--) {
     for (const a of mem.recent[i]!) {
-      if (a.isPerson && /^[A-Z]{3}$/.test(a.country) && a.country !== 'IGO' && !found.some((f) => f.country === a.country)) found.push(a);
+      if (a.isPerson && /^[A-Z]{3}$/.test(a.country) && a.country !== 'IGO' && !found.some((f) => same(f, a))) found.push(a);
     }
   }
   return found.length === 2 ? found.map((a) => ({ ...a, via: "'both leaders' -> the last two persons named" })) : null;
