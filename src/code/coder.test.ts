@@ -1193,4 +1193,10 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.deepEqual(late.map((e) => ctry(e.target)).sort(), ['ARM', 'AZE'], show(evs));
     assert.ok(late.every((e) => !e.aux.includes('historical')), show(late));
   });
+  test("'they' in a clause after a plural subject that refers back is that subject", () => {
+    const evs = code('France, Germany and Poland began a joint exercise on Monday. Russia fired a missile on Wednesday. The defence chiefs of the three countries agreed to hold the exercise when they met in Oslo.');
+    assert.ok(!evs.some((e) => e.type === 'CONSULT' && (ctry(e.source) === 'RUS' || ctry(e.target) === 'RUS')), show(evs));
+    assert.ok(evs.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'FRA' && ctry(e.target) === 'DEU'), show(evs));
+    assert.ok(evs.some((e) => e.type === 'AGREE' && ctry(e.source) === 'FRA' && ctry(e.target) === 'POL'), show(evs));
+  });
 });

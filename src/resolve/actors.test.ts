@@ -261,6 +261,12 @@ describe('resolve/actors: definite descriptions', () => {
     chunks("Sudan's army chief Abdel Fattah al-Burhan met RSF commander Mohamed Hamdan Dagalo.", mem);
     assert.deepEqual(codesOf('Egypt urged the two generals to stop.', 'the two generals', mem)?.sort(), ['SDNMIL', 'SDNREB']);
   });
+  test("'the defence chiefs of the three countries' are those countries' militaries, and a later 'they' is them", () => {
+    const mem = newMemory('2024-06-27', false);
+    chunks('France, Germany and Poland began a joint exercise.', mem);
+    chunks('Russia fired a missile on Wednesday.', mem);
+    assert.deepEqual(codesOf('The defence chiefs of the three countries agreed on it when they met in Oslo.', 'defence chiefs of the three countries', mem)?.sort(), ['DEUMIL', 'FRAMIL', 'POLMIL']);
+  });
   test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
     const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
     assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);

@@ -53,6 +53,8 @@ export interface DocMemory {
   thingSubject?: boolean;
   /** The first actor phrase of the current sentence (most often its subject). */
   sentenceLead?: readonly ActorRef[] | null;
+  /** The first phrase of the current sentence that names several countries (for a later 'they'). */
+  sentencePlural?: readonly ActorRef[] | null;
 }
 
 export function newMemory(date: string | null, lowercase: boolean): DocMemory {
@@ -207,6 +209,7 @@ export function findChunks(lex: Lexicon, toks: readonly Token[], mem: DocMemory)
     i++;
   }
   mem.sentenceLead = null;
+  mem.sentencePlural = null;
   const chunks = assemble(lex, toks, pieces, mem);
   mem.thingSubject = opensWithThing(toks, chunks);
   const lead = chunks.find((c) => !c.placeOnly && !c.coref);
@@ -236,6 +239,7 @@ function assemble(lex: Lexicon, toks: readonly Token[], pieces: Piece[], mem: Do
     const chunk = resolveGroup(lex, toks, group, mem);
     if (chunk) chunks.push(chunk);
     if (chunk && !mem.sentenceLead && !chunk.placeOnly && !chunk.coref) mem.sentenceLead = chunk.members;
+    if (chunk && !mem.sentencePlural && !chunk.placeOnly && new Set(chunk.members.map((m) => m.country)).size > 1) mem.sentencePlural = chunk.members;
   }
   return chunks;
 }
@@ -330,6 +334,14 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
   }
   if (group.length === 1 && group[0]!.kind === 'definite') {
     return definiteChunk(toks, group[0]!, mem);
+  }
+  // "the defence chiefs of the three countries": the pair, with the sector of the phrase before it
+  const pairAt = group.findIndex((p) => p.kind === 'pair');
+  if (pairAt > 0 && group.every((p, i) => i === pairAt || (p.entries?.length && p.entries.every((e) => e.kind === 'sector')))) {
+    const inner = resolveGroup(lex, toks, [group[pairAt]!], mem);
+    const sector = sectorOf(group.filter((_, i) => i !== pairAt));
+    if (!inner) return null;
+    return { ...inner, from, to, members: inner.members.map((m) => ({ ...m, sector: sector || m.sector })) };
   }
   if (group.length === 1 && group[0]!.kind === 'pair') {
     // "the three countries": the last three named together ("the United States, Japan and South Korea")
@@ -608,9 +620,11 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
   }
   // "Mali, Burkina Faso and Niger, which form the Alliance of Sahel States, said they were recalling":
   // a plural subject of the sentence is what 'they' stands for, before anything named in between
-  if (toks[p.from]!.norm === 'they' && lead && new Set(lead.map((m) => m.country)).size > 1) {
-    const via = `pronoun 'they' -> the sentence's subject ${lead.map((m) => m.name ?? m.country).join(' and ')}`;
-    return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+  // ("the defence chiefs of the three countries agreed ... when they met": also a plural phrase that refers back)
+  const plural = lead && new Set(lead.map((m) => m.country)).size > 1 ? lead : (mem.sentencePlural ?? null);
+  if (toks[p.from]!.norm === 'they' && plural) {
+    const via = `pronoun 'they' -> the sentence's subject ${plural.map((m) => m.name ?? m.country).join(' and ')}`;
+    return { from: p.from, to: p.to, members: plural.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
   }
   for (let i = mem.recent.length - 1; i >= 0; i--) {
     const group = mem.recent[i]!;
