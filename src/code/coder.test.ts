@@ -1199,4 +1199,9 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(evs.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'FRA' && ctry(e.target) === 'DEU'), show(evs));
     assert.ok(evs.some((e) => e.type === 'AGREE' && ctry(e.source) === 'FRA' && ctry(e.target) === 'POL'), show(evs));
   });
+  test('a gerund opening a reported clause is an act talked about, and does not change who a later condemnation targets', () => {
+    const evs = code('Russia carried out a drone strike on a port in Odesa on Tuesday. Erdogan said that striking civilian ports did not help peace. Moldova and Romania condemned the strike.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'TUR'), show(evs));
+    assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE').map((e) => ctry(e.target)).sort(), ['RUS', 'RUS'], show(evs));
+  });
 });

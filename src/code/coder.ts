@@ -789,6 +789,9 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (!p.self && TOPIC.has(toks[h.from - 1]?.norm ?? '') && TOPIC_HEAD.test(toks[h.from - 2]?.norm ?? '')) continue;
     // "demonstrations are expected outside the embassy": a forecast, not an event
     if (p.noun && BE.has(toks[h.to]?.norm ?? '') && FORECAST.has(toks[h.to + 1]?.norm ?? '')) continue;
+    // "said that bombing Qatar did not advance its goals": a gerund opening a reported clause is its
+    // subject, an act talked about, not one reported
+    if (/ing$/.test(toks[h.from]!.norm) && toks[h.from - 1]?.norm === 'that' && HARMFUL.has(p.plover)) continue;
     // "recalled its ambassador in protest": a purpose phrase, not a protest of its own
     if (p.plover === 'PROTEST' && /^protests?$/.test(toks[h.from]!.norm) && (toks[h.from - 1]?.norm === 'in' || (toks[h.from - 1]?.norm === 'a' && toks[h.from - 2]?.norm === 'as'))) continue;
     // "vowed not to return the Golan": a promise not to act is no promise to cooperate
