@@ -284,6 +284,11 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       seen.add(key);
       sentence.push(ev);
     }
+    // "under a deal brokered by Qatar and Egypt": the mediators consult each party
+    for (const m of mediations(s.tokens, chunks, sentence, lastDeal)) {
+      const ev = finish(doc, s, m, nearestPlace(places, m.trigger.start), dates);
+      if (!sentence.some((o) => o.type === ev.type && o.source?.code === ev.source?.code && o.target?.code === ev.target?.code)) sentence.push(ev);
+    }
     // "a bombing killed one soldier and wounded two others": a reading with no actor, where the
     // sentence has an event of the same type that names them, is part of that event
     const withActor = (e: CodedEvent): boolean => e.source !== null || e.target !== null;
@@ -529,6 +534,50 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
 }
 
 const COERCION_REFERENCES = new Set(['seizure', 'seizures', 'detention', 'detentions', 'arrest', 'arrests', 'hijacking', 'capture', 'kidnapping', 'abduction', 'expulsion', 'expulsions', 'blockade']);
+/**
+ * "Hamas freed 13 hostages and Israel released 39 prisoners, under a deal brokered by Qatar and Egypt":
+ * a mediator named after "brokered by" or "mediated by" consults each party of the deal, the actors of
+ * the sentence's other events or else of the deal reported before (PLOVER CONSULT, mode third-party).
+ */
+function mediations(toks: readonly Token[], chunks: readonly Chunk[], sentence: readonly CodedEvent[], deal: readonly ActorRef[]): RawEvent[] {
+  const at = toks.findIndex((t, k) => /^(brokered|mediated)$/.test(t.norm) && toks[k + 1]?.norm === 'by');
+  if (at < 0) return [];
+  const mediator = chunks.find((c) => c.from >= at + 2 && c.from <= at + 4 && !c.placeOnly);
+  if (!mediator) return [];
+  const by = new Set(mediator.members.map((m) => m.country));
+  const named: ActorRef[] = [];
+  for (const e of sentence) {
+    for (const a of [e.source, e.target]) {
+      if (a && a.country !== '---' && !by.has(a.country) && !named.some((n) => n.country === a.country)) named.push({ country: a.country, sector: a.sector === 'CVL' ? '' : a.sector, name: a.sector === 'CVL' ? null : a.name, via: 'a party of the deal', isPerson: false });
+    }
+  }
+  const parties = named.length > 0 ? named : deal.filter((a) => !by.has(a.country));
+  const trigger = { start: toks[at]!.start, end: toks[at + 1]!.end };
+  const span = { start: toks[mediator.from]!.start, end: toks[mediator.to - 1]!.end };
+  return mediator.members.flatMap((m) =>
+    parties.map((p) => ({
+      type: 'CONSULT' as const,
+      cameo: '045',
+      ploverMode: 'third-party',
+      aux: [],
+      context: ['diplomatic'],
+      source: m,
+      target: { ...p, via: 'a party of the deal mediated' },
+      sourceSpan: span,
+      members: [m.country, p.country],
+      targetSpan: null,
+      trigger,
+      triggerIndex: at,
+      rule: 'consult/mediator',
+      confidence: 0.6,
+      explain: [`'${toks[at]!.text} by ${phraseOf(toks, mediator)}': the mediator consults each party of the deal (${p.country})`],
+      noTarget: false,
+    })),
+  );
+}
+
+const phraseOf = (toks: readonly Token[], c: Chunk): string => toks.slice(c.from, c.to).map((t) => t.text).join(' ');
+
 const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'firing', 'shooting', 'shootings', 'massacre', 'ambush', 'bombardment', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);
 
 /**

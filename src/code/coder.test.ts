@@ -1204,4 +1204,12 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'TUR'), show(evs));
     assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE').map((e) => ctry(e.target)).sort(), ['RUS', 'RUS'], show(evs));
   });
+  test('a mediator named after "brokered by" consults each party of the deal', () => {
+    const evs = code('Russia and Ukraine exchanged 90 prisoners of war each on Friday under a deal brokered by the United Arab Emirates.');
+    const med = evs.filter((e) => e.type === 'CONSULT' && ctry(e.source) === 'ARE');
+    assert.deepEqual(med.map((e) => ctry(e.target)).sort(), ['RUS', 'UKR'], show(evs));
+    assert.ok(med.every((e) => e.mode.includes('third-party')), show(med));
+    const none = code('Russia and Ukraine exchanged prisoners on Friday.');
+    assert.ok(!none.some((e) => e.type === 'CONSULT'), show(none));
+  });
 });
