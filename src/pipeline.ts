@@ -540,7 +540,11 @@ const COERCION_REFERENCES = new Set(['seizure', 'seizures', 'detention', 'detent
  * the sentence's other events or else of the deal reported before (PLOVER CONSULT, mode third-party).
  */
 function mediations(toks: readonly Token[], chunks: readonly Chunk[], sentence: readonly CodedEvent[], deal: readonly ActorRef[]): RawEvent[] {
-  const at = toks.findIndex((t, k) => /^(brokered|mediated)$/.test(t.norm) && toks[k + 1]?.norm === 'by');
+  // "brokered by Qatar", "talks hosted by China", "with the mediation of the UAE" (but "a Turkish-brokered
+  // deal" names the broker only as a modifier: annotators leave it out, and so do we)
+  const after = toks.findIndex((t, k) => toks[k + 1]?.norm === 'by' && (/^(brokered|mediated)$/.test(t.norm) || (t.norm === 'hosted' && toks.slice(Math.max(0, k - 6), k).some((w) => TALKS.test(w.norm)))));
+  const of = toks.findIndex((t, k) => t.norm === 'mediation' && toks[k + 1]?.norm === 'of');
+  const at = after >= 0 ? after : of;
   if (at < 0) return [];
   const mediator = chunks.find((c) => c.from >= at + 2 && c.from <= at + 4 && !c.placeOnly);
   if (!mediator) return [];
@@ -570,12 +574,13 @@ function mediations(toks: readonly Token[], chunks: readonly Chunk[], sentence: 
       triggerIndex: at,
       rule: 'consult/mediator',
       confidence: 0.6,
-      explain: [`'${toks[at]!.text} by ${phraseOf(toks, mediator)}': the mediator consults each party of the deal (${p.country})`],
+      explain: [`'${toks[at]!.text}' by '${phraseOf(toks, mediator)}': the mediator consults each party of the deal (${p.country})`],
       noTarget: false,
     })),
   );
 }
 
+const TALKS = /^(talks|negotiations|meeting|meetings|summit|consultations|round|rounds)$/;
 const phraseOf = (toks: readonly Token[], c: Chunk): string => toks.slice(c.from, c.to).map((t) => t.text).join(' ');
 
 const ATTACK_REFERENCES = new Set(['attack', 'attacks', 'firing', 'shooting', 'shootings', 'massacre', 'ambush', 'bombardment', 'strike', 'strikes', 'airstrike', 'airstrikes', 'assault', 'invasion', 'bombing', 'bombings', 'shelling', 'raid', 'raids', 'offensive', 'killing', 'killings', 'incursion']);

@@ -1204,11 +1204,15 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(!evs.some((e) => e.type === 'ASSAULT' && ctry(e.source) === 'TUR'), show(evs));
     assert.deepEqual(evs.filter((e) => e.type === 'ACCUSE').map((e) => ctry(e.target)).sort(), ['RUS', 'RUS'], show(evs));
   });
-  test('a mediator named after "brokered by" consults each party of the deal', () => {
+  test('a mediator named after "brokered by" or a host of talks consults each party of the deal; a "Turkish-brokered" modifier does not', () => {
     const evs = code('Russia and Ukraine exchanged 90 prisoners of war each on Friday under a deal brokered by the United Arab Emirates.');
     const med = evs.filter((e) => e.type === 'CONSULT' && ctry(e.source) === 'ARE');
     assert.deepEqual(med.map((e) => ctry(e.target)).sort(), ['RUS', 'UKR'], show(evs));
     assert.ok(med.every((e) => e.mode.includes('third-party')), show(med));
+    const hosted = code('Egypt and Ethiopia agreed on Monday to resume talks after two days of talks hosted by Algeria.');
+    assert.deepEqual(hosted.filter((e) => e.type === 'CONSULT' && ctry(e.source) === 'DZA').map((e) => ctry(e.target)).sort(), ['EGY', 'ETH'], show(hosted));
+    const modifier = code('Armenia and Azerbaijan signed a Turkish-brokered deal on Monday.');
+    assert.ok(!modifier.some((e) => e.type === 'CONSULT'), show(modifier));
     const none = code('Russia and Ukraine exchanged prisoners on Friday.');
     assert.ok(!none.some((e) => e.type === 'CONSULT'), show(none));
   });
