@@ -1216,4 +1216,11 @@ describe('coder: things, reasons and reported clauses', () => {
     const none = code('Russia and Ukraine exchanged prisoners on Friday.');
     assert.ok(!none.some((e) => e.type === 'CONSULT'), show(none));
   });
+  test('a negation or a person of one clause does not reach across ", and" into the next', () => {
+    const neg = code('The Kenyan president said he had told police not to use live rounds, and he rejected calls for talks with the opposition.');
+    assert.ok(neg.some((e) => e.type === 'REJECT' && !e.aux.includes('negated')), show(neg));
+    const he = code('Macron said the strike had been Netanyahu\'s decision and not his, and he spoke by phone with the Qatari emir.');
+    assert.ok(he.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'FRA' && ctry(e.target) === 'QAT'), show(he));
+    assert.ok(!he.some((e) => ctry(e.source) === 'ISR'), show(he));
+  });
 });

@@ -81,6 +81,8 @@ export function modalityOf(toks: readonly Token[], trigger: number, noun: boolea
       break;
     }
     if (n === ',' && i < trigger - 3) break;
+    // "ordered forces to fire without warning, and he rejected calls": ', and' opens a new clause
+    if (n === ',' && /^(and|but)$/.test(toks[i + 1]?.norm ?? '') && i + 1 < trigger - 1) break;
     // "called the releases a start and thanked Qatar": a past verb after 'and' is the subject's own act;
     // the verbs before it do not govern it
     if (n === 'and' && i === trigger - 1 && !noun && /ed$/.test(toks[trigger]!.norm)) break;

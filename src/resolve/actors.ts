@@ -607,6 +607,12 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     const via = `pronoun 'it' in a relative clause -> the sentence's subject ${lead[0]!.name ?? lead[0]!.country}`;
     return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
   }
+  // "Trump said the strike was Netanyahu's decision, and he spoke with the emir": 'he' or 'she' opening a
+  // clause after ', and' goes on with the sentence's subject
+  if (kind === 'person' && toks[p.from - 1]?.norm === 'and' && toks[p.from - 2]?.norm === ',' && lead && lead.length === 1 && lead[0]!.isPerson) {
+    const via = `pronoun '${toks[p.from]!.text}' after ', and' -> the sentence's subject ${lead[0]!.name ?? lead[0]!.country}`;
+    return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+  }
   // "Japan told Beijing it was concerned", "Biden told Netanyahu he would not take part": after
   // "told <someone>", the pronoun is the one who tells
   const told = toks.slice(Math.max(0, p.from - 6), p.from).findIndex((t) => t.norm === 'told');
