@@ -1171,6 +1171,8 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(habit.some((e) => e.type === 'ACCUSE' && e.aux.includes('historical')), show(habit));
     const standing = code('Egypt has long supplied arms to the Sudanese army.');
     assert.ok(!standing.some((e) => e.aux.length === 0), show(standing));
+    const repeated = code('Beijing has repeatedly demanded that Washington stop arming Taipei.');
+    assert.ok(!repeated.some((e) => e.type === 'REQUEST' && e.aux.length === 0), show(repeated));
     const plain = code('Egypt supplied arms to the Sudanese army on Monday.');
     assert.ok(plain.some((e) => e.aux.length === 0 && ctry(e.source) === 'EGY'), show(plain));
   });

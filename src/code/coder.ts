@@ -1031,7 +1031,8 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     if (mod.hypothetical) aux.push('hypothetical');
     // "Beijing routinely condemns arms sales", "Pakistan has long provided training": a habit or a
     // standing state is background, not a new event
-    const habit = toks.slice(Math.max(0, h.from - 3), h.from).findIndex((t, k, a) => HABITUAL.test(t.norm) || (t.norm === 'long' && HAVE.has(a[k - 1]?.norm ?? '')));
+    // ("has repeatedly demanded", "have repeatedly voiced concern": a repeated stance, in the perfect)
+    const habit = toks.slice(Math.max(0, h.from - 3), h.from).findIndex((t, k, a) => HABITUAL.test(t.norm) || ((t.norm === 'long' || t.norm === 'repeatedly') && HAVE.has(a[k - 1]?.norm ?? '')));
     if (habit >= 0 && !toks.slice(Math.max(0, h.from - 3) + habit, h.from).some((t) => t.punct)) {
       aux.push('historical');
       explain.push('habitual or long-standing: background');
