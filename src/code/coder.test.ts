@@ -1165,7 +1165,7 @@ describe('coder: things, reasons and reported clauses', () => {
     const flags = code('Protesters waving Ukrainian flags rallied outside the Russian embassy in Warsaw.');
     assert.ok(!flags.some((e) => ctry(e.source) === 'UKR' || ctry(e.target) === 'UKR'), show(flags));
   });
-  test('a habit or a long-standing practice is background, not an event that occurred', () => {
+  test('a habit, a long-standing practice or a time reference after "since" is background, not an event that occurred', () => {
     const habit = code('Ankara routinely criticises Greek military flights over the Aegean.');
     assert.ok(!habit.some((e) => e.type === 'ACCUSE' && e.aux.length === 0), show(habit));
     assert.ok(habit.some((e) => e.type === 'ACCUSE' && e.aux.includes('historical')), show(habit));
@@ -1173,6 +1173,8 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(!standing.some((e) => e.aux.length === 0), show(standing));
     const repeated = code('Beijing has repeatedly demanded that Washington stop arming Taipei.');
     assert.ok(!repeated.some((e) => e.type === 'REQUEST' && e.aux.length === 0), show(repeated));
+    const since = code('It was the first joint naval drill since Iran seized a British tanker in the Gulf.');
+    assert.ok(!since.some((e) => e.type === 'COERCE' && e.aux.length === 0), show(since));
     const plain = code('Egypt supplied arms to the Sudanese army on Monday.');
     assert.ok(plain.some((e) => e.aux.length === 0 && ctry(e.source) === 'EGY'), show(plain));
   });

@@ -1033,7 +1033,12 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     // standing state is background, not a new event
     // ("has repeatedly demanded", "have repeatedly voiced concern": a repeated stance, in the perfect)
     const habit = toks.slice(Math.max(0, h.from - 3), h.from).findIndex((t, k, a) => HABITUAL.test(t.norm) || ((t.norm === 'long' || t.norm === 'repeatedly') && HAVE.has(a[k - 1]?.norm ?? '')));
-    if (habit >= 0 && !toks.slice(Math.max(0, h.from - 3) + habit, h.from).some((t) => t.punct)) {
+    // ("the first joint flight since Russia invaded Ukraine": a clause of 'since' names a time reference)
+    const sinceClause = toks[clauseStart(toks, h.from) - 1]?.norm === 'since' && !HAVE.has(toks[clauseStart(toks, h.from) - 2]?.norm ?? '') && (/ed$/.test(toks[h.from]!.norm) || PAST.has(toks[h.from]!.norm));
+    if (sinceClause) {
+      aux.push('historical');
+      explain.push("in a clause of 'since': a time reference, background");
+    } else if (habit >= 0 && !toks.slice(Math.max(0, h.from - 3) + habit, h.from).some((t) => t.punct)) {
       aux.push('historical');
       explain.push('habitual or long-standing: background');
     }
