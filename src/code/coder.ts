@@ -510,7 +510,7 @@ function objectOf(
       return { chunk: ch, prep };
     }
     // "rejected calls by Belarus", "condemned the actions of Serbia": the actor behind the object
-    if ((prep === 'of' || (prep === 'by' && !passive)) && !fallback && VERBAL.has(p.plover) && ch.from - to <= 8) fallback = { chunk: ch, prep };
+    if ((prep === 'of' || (prep === 'by' && !passive)) && !fallback && (VERBAL.has(p.plover) || (p.plover === 'PROTEST' && !p.self)) && ch.from - to <= 8) fallback = { chunk: ch, prep };
   }
   return weak ?? fallback;
 }
