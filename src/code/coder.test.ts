@@ -1227,4 +1227,8 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(he.some((e) => e.type === 'CONSULT' && ctry(e.source) === 'FRA' && ctry(e.target) === 'QAT'), show(he));
     assert.ok(!he.some((e) => ctry(e.source) === 'ISR'), show(he));
   });
+  test('a labour strike is a protest, not an air strike', () => {
+    const evs = code('Thousands of Greek dock workers walked out on Monday at the start of an open-ended strike on pay.');
+    assert.ok(!evs.some((e) => e.type === 'ASSAULT'), show(evs));
+  });
 });
