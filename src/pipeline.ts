@@ -284,6 +284,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       seen.add(key);
       sentence.push(ev);
     }
+    // "Russia freed Griner in exchange for Viktor Bout": a swap is a release by each side
+    for (const ev of swapped(s.tokens, sentence)) sentence.push(ev);
     // "under a deal brokered by Qatar and Egypt": the mediators consult each party
     for (const m of mediations(s.tokens, chunks, sentence, lastDeal)) {
       const ev = finish(doc, s, m, nearestPlace(places, m.trigger.start), dates);
@@ -578,6 +580,19 @@ function mediations(toks: readonly Token[], chunks: readonly Chunk[], sentence: 
       noTarget: false,
     })),
   );
+}
+
+/** A release "in exchange for" or "in return for" someone: the other side releases too. */
+function swapped(toks: readonly Token[], sentence: readonly CodedEvent[]): CodedEvent[] {
+  const at = toks.findIndex((t, k) => t.norm === 'in' && /^(exchange|return)$/.test(toks[k + 1]?.norm ?? '') && toks[k + 2]?.norm === 'for');
+  if (at < 0) return [];
+  const out: CodedEvent[] = [];
+  for (const e of sentence) {
+    if (e.type !== 'RETREAT' || e.ploverMode !== 'release' || !e.source || !e.target || e.source.country === e.target.country) continue;
+    if (sentence.some((o) => o.type === 'RETREAT' && o.source?.country === e.target!.country && o.target?.country === e.source!.country)) continue;
+    out.push({ ...e, id: stableId(`${e.id}|swap`), source: e.target, target: e.source, explain: [...e.explain, "'in exchange for': the other side releases too"] });
+  }
+  return out;
 }
 
 const TALKS = /^(talks|negotiations|meeting|meetings|summit|consultations|round|rounds)$/;

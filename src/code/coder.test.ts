@@ -1231,4 +1231,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Thousands of Greek dock workers walked out on Monday at the start of an open-ended strike on pay.');
     assert.ok(!evs.some((e) => e.type === 'ASSAULT'), show(evs));
   });
+  test('a release "in exchange for" someone is a release by each side', () => {
+    const evs = code('Belarus freed a Lithuanian citizen on Friday in exchange for two Belarusian agents.');
+    assert.deepEqual(evs.filter((e) => e.type === 'RETREAT').map((e) => `${ctry(e.source)}>${ctry(e.target)}`).sort(), ['BLR>LTU', 'LTU>BLR'], show(evs));
+  });
 });
