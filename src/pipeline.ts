@@ -590,7 +590,7 @@ function swapped(toks: readonly Token[], sentence: readonly CodedEvent[]): Coded
   for (const e of sentence) {
     if (e.type !== 'RETREAT' || e.ploverMode !== 'release' || !e.source || !e.target || e.source.country === e.target.country) continue;
     if (sentence.some((o) => o.type === 'RETREAT' && o.source?.country === e.target!.country && o.target?.country === e.source!.country)) continue;
-    out.push({ ...e, id: stableId(`${e.id}|swap`), source: e.target, target: e.source, explain: [...e.explain, "'in exchange for': the other side releases too"] });
+    out.push({ ...e, id: stableId(`${e.id}|swap`), source: e.target.sector === 'CVL' ? { ...e.target, sector: '', code: e.target.country } : e.target, target: e.source, explain: [...e.explain, "'in exchange for': the other side releases too"] });
   }
   return out;
 }
