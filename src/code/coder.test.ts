@@ -1235,4 +1235,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Belarus freed a Lithuanian citizen on Friday in exchange for two Belarusian agents.');
     assert.deepEqual(evs.filter((e) => e.type === 'RETREAT').map((e) => `${ctry(e.source)}>${ctry(e.target)}`).sort(), ['BLR>LTU', 'LTU>BLR'], show(evs));
   });
+  test('a threat with no other target is aimed at the one whose act it is conditioned on', () => {
+    const evs = code("Pyongyang's envoy warned that North Korea's answer would be far harsher if Seoul held the drills again.");
+    assert.ok(evs.some((e) => e.type === 'THREATEN' && ctry(e.source) === 'PRK' && ctry(e.target) === 'KOR'), show(evs));
+  });
 });

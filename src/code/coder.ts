@@ -978,6 +978,16 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       src = null;
       explain.push('protests faced by the subject: the subject is their target');
     }
+    // "warned that Iran's response would be severe if Israel made another mistake": the one whose act the
+    // threat is conditioned on is its target
+    if (p.plover === 'THREATEN' && src && (!tgt || tgt === src || tgt.members.every((m) => src.members.some((s) => s.country === m.country)))) {
+      const cond = toks.findIndex((t, k) => k >= h.to && (t.norm === 'if' || t.norm === 'unless'));
+      const who = cond >= 0 ? chunks.find((c) => c.from > cond && c.from <= cond + 3 && !c.placeOnly && c.members.every((m) => !src.members.some((s) => s.country === m.country))) : undefined;
+      if (who) {
+        tgt = who;
+        explain.push(`the threat is conditioned on '${phrase(toks, who)}': the target`);
+      }
+    }
     if (src && tgt && src === tgt) tgt = null;
     // "travelling to South Carolina": a visit to a place the gazetteer does not know is not a visit to
     // the article's other country (often a trip at home)
