@@ -660,6 +660,12 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
   const known = r.source ?? r.target;
   if (!known) return r;
   let other: string | null = null;
+  // "the SBU said it had detained two people suspected of spying for Hungary": people of no named country
+  // arrested by a state are, by default, its own people (not the story's other country)
+  if (r.type === 'COERCE' && r.cameo === '173' && r.source && !r.target && r.source.country !== '---' && UNNAMED_PEOPLE.test(text.slice(r.trigger.end, r.trigger.end + 60))) {
+    const own: ActorRef = { country: r.source.country, sector: 'CVL', name: null, via: 'people of no named country arrested by their own state', isPerson: false };
+    return { ...r, target: own, confidence: lowered(r.confidence), explain: [...r.explain, `people of no named country arrested: ${r.source.country}'s own`] };
+  }
   // who is refused, warned or sanctioned is said in the sentence when it matters; the article's
   // pair is a poor guess for these (measured on news_dev and our samples: mostly wrong)
   // (but a country that recalls its own ambassador, or downgrades or cuts relations, does so with the
@@ -681,6 +687,8 @@ function completeFromDyad(r: RawEvent, dyad: [string, string] | null, home: stri
     explain: [...r.explain, why],
   };
 }
+
+const UNNAMED_PEOPLE = /^\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|hundreds of|thousands of|more than \d[\d,]*)\s+)?(?:people|men|women|persons|individuals|suspects|activists)\b/i;
 
 // material events worth recording even when no actor is named ("a bomb exploded in the market")
 const ACTORLESS = new Set(['ASSAULT', 'PROTEST']);

@@ -1239,4 +1239,9 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code("Pyongyang's envoy warned that North Korea's answer would be far harsher if Seoul held the drills again.");
     assert.ok(evs.some((e) => e.type === 'THREATEN' && ctry(e.source) === 'PRK' && ctry(e.target) === 'KOR'), show(evs));
   });
+  test("people of no named country arrested by a state are its own people, not the story's other country", () => {
+    const evs = code("Poland expelled two Belarusian diplomats on Monday. Poland's security service said it had detained three people suspected of spying for Belarus.");
+    assert.ok(evs.some((e) => e.type === 'COERCE' && ctry(e.source) === 'POL' && ctry(e.target) === 'POL'), show(evs));
+    assert.ok(!evs.some((e) => e.type === 'COERCE' && ctry(e.target) === 'BLR'), show(evs));
+  });
 });
