@@ -124,7 +124,8 @@ export function findTriggers(idx: PatternIndex, toks: readonly Token[], chunks: 
           o.reach - o.from > h.reach - h.from &&
           // a pattern with a required word is more specific than a bare one at the same word:
           // "pledged $100 million to Syria" is aid, not a promise
-          (o.p.plover === h.p.plover || h.from > o.from || h.p.noun || (!!o.p.requires && !h.p.requires)),
+          // ("handed over its military sites": a longer trigger spelled out from the same word wins too)
+          (o.p.plover === h.p.plover || h.from > o.from || h.p.noun || (!!o.p.requires && !h.p.requires) || (o.from === h.from && o.to > h.to && !!h.p.requires && !o.p.requires)),
       ),
   );
 }
