@@ -495,7 +495,8 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
     while (j < toks.length && j <= from + 3 && REFERRING.test(toks[j]!.norm)) j++;
     return j > from && (DEAL_NOUNS.has(toks[j]?.norm ?? '') || ACT_NOUNS.has(toks[j]?.norm ?? '') || CLAIM_NOUNS.has(toks[j]?.norm ?? '')) ? j : -1;
   };
-  const later = end > r.triggerIndex + 1 && /^(over|about|at|on|of|for|to)$/.test(toks[end]?.norm ?? '') ? end + 1 : -1;
+  // ("balked at this idea": after a preposition right after a one-word trigger too)
+  const later = /^(over|about|at|on|of|for|to)$/.test(toks[end]?.norm ?? '') ? end + 1 : -1;
   const start = headAt(r.triggerIndex + 1) < 0 && later > 0 && headAt(later) >= 0 ? later : r.triggerIndex + 1;
   let k = start;
   while (k < toks.length && k <= start + 3 && REFERRING.test(toks[k]!.norm)) k++;
@@ -521,8 +522,12 @@ function referredParties(r: RawEvent, toks: readonly Token[], chunks: readonly C
     why = between.length >= 2 ? `the parties of the ${head} named after 'between'` : `the parties of the ${head} reported before`;
   } else if (CLAIM_NOUNS.has(head) && r.type === 'REJECT' && toks[k + 1]?.norm !== 'by' && toks[k + 1]?.norm !== 'of') {
     // what was alleged rejects the accuser; what was proposed ("balked at this idea") its author
+    // ("France and the UK have suggested ..., but Moscow has balked at this idea": the proposers named
+    // before in the same sentence)
+    const proposers = PROPOSALS.has(head) ? chunks.filter((c) => toks[c.to - 1]!.end <= r.trigger.start && !c.placeOnly && c.from <= 1 && c.members.every((m) => m.country !== src.country)).slice(0, 1).flatMap((c) => c.members) : [];
     const who = PROPOSALS.has(head) ? actor : accuser;
-    if (who) parties = [who];
+    if (proposers.length > 0) parties = [...proposers];
+    else if (who) parties = [who];
     why = `the author of the ${head} reported before`;
   } else if (ACT_NOUNS.has(head) && r.type !== 'REJECT' && actor && !(toks[k + 1]?.norm === 'by' || toks[k + 1]?.norm === 'of')) {
     // ("condemned the seizure": the author of the last seizure or arrest, when one was reported)

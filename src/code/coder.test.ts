@@ -1244,4 +1244,8 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(evs.some((e) => e.type === 'COERCE' && ctry(e.source) === 'POL' && ctry(e.target) === 'POL'), show(evs));
     assert.ok(!evs.some((e) => e.type === 'COERCE' && ctry(e.target) === 'BLR'), show(evs));
   });
+  test('balking at "this idea" rejects those who proposed it earlier in the sentence', () => {
+    const evs = code('Germany and Poland have suggested that they could send monitors, but Belarus has balked at this idea.');
+    assert.deepEqual(evs.filter((e) => e.type === 'REJECT').map((e) => ctry(e.target)).sort(), ['DEU', 'POL'], show(evs));
+  });
 });
