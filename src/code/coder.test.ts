@@ -1175,6 +1175,8 @@ describe('coder: things, reasons and reported clauses', () => {
     assert.ok(!repeated.some((e) => e.type === 'REQUEST' && e.aux.length === 0), show(repeated));
     const since = code('It was the first joint naval drill since Iran seized a British tanker in the Gulf.');
     assert.ok(!since.some((e) => e.type === 'COERCE' && e.aux.length === 0), show(since));
+    const total = code('With this shipment, Japan will have delivered 40 patrol boats to the Philippines in all.');
+    assert.ok(!total.some((e) => e.aux.length === 0 || e.type === 'AGREE'), show(total));
     const plain = code('Egypt supplied arms to the Sudanese army on Monday.');
     assert.ok(plain.some((e) => e.aux.length === 0 && ctry(e.source) === 'EGY'), show(plain));
   });

@@ -1038,6 +1038,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       ploverMode = '';
       mod.negated = false;
     }
+    // ("with this delivery, Germany will have supplied 288 drones in all": a future perfect is a running
+    // total of what was done, not a plan)
+    const runningTotal = toks[h.from - 1]?.norm === 'have' && toks[h.from - 2]?.norm === 'will';
+    if (runningTotal) mod.intend = false;
     if (mod.negated) aux.push('negated');
     if (mod.hypothetical) aux.push('hypothetical');
     // "Beijing routinely condemns arms sales", "Pakistan has long provided training": a habit or a
@@ -1046,7 +1050,10 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
     const habit = toks.slice(Math.max(0, h.from - 3), h.from).findIndex((t, k, a) => HABITUAL.test(t.norm) || ((t.norm === 'long' || t.norm === 'repeatedly') && HAVE.has(a[k - 1]?.norm ?? '')));
     // ("the first joint flight since Russia invaded Ukraine": a clause of 'since' names a time reference)
     const sinceClause = toks[clauseStart(toks, h.from) - 1]?.norm === 'since' && !HAVE.has(toks[clauseStart(toks, h.from) - 2]?.norm ?? '') && (/ed$/.test(toks[h.from]!.norm) || PAST.has(toks[h.from]!.norm));
-    if (sinceClause) {
+    if (runningTotal) {
+      aux.push('historical');
+      explain.push("'will have' + past participle: a running total, background");
+    } else if (sinceClause) {
       aux.push('historical');
       explain.push("in a clause of 'since': a time reference, background");
     } else if (habit >= 0 && !toks.slice(Math.max(0, h.from - 3) + habit, h.from).some((t) => t.punct)) {
