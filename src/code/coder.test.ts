@@ -1250,4 +1250,8 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code('Germany and Poland have suggested that they could send monitors, but Belarus has balked at this idea.');
     assert.deepEqual(evs.filter((e) => e.type === 'REJECT').map((e) => ctry(e.target)).sort(), ['DEU', 'POL'], show(evs));
   });
+  test("a verb right after 'but' with no subject of its own shares the subject of the clause before, past a reported clause", () => {
+    const evs = code("Moscow's embassy said the incident was closed, but warned that Russia's answer would be firm if Poland detained more citizens.");
+    assert.ok(evs.some((e) => e.type === 'THREATEN' && ctry(e.source) === 'RUS' && ctry(e.target) === 'POL'), show(evs));
+  });
 });

@@ -938,6 +938,19 @@ export function codeTokens(idx: PatternIndex, toks: readonly Token[], chunks: re
       if (comma > 0) src = chunks.find((c) => c.from > comma && prepBefore(toks, c) === '-' && c !== tgt) ?? null;
       if (src) explain.push('opening clause: the source is the subject of the main clause');
     }
+    // "Tehran's mission said the matter was concluded, but warned that ...": a verb right after 'but'
+    // with no subject of its own shares the subject of the clause before
+    if (!src && !passive && toks[h.from - 1]?.norm === 'but') {
+      const at = toks[h.from - 2]?.norm === ',' ? h.from - 2 : h.from - 1;
+      // (past a reported clause: "Tehran's mission said the matter was concluded, but warned": the speaker)
+      const start = clauseStart(toks, at);
+      const verb = toks[start - 1]?.norm === 'that' ? start - 2 : start - 1;
+      const before = subjectOf(toks, chunks, at, null) ?? (verb >= 0 && SPEECH.has(toks[verb]!.norm) ? subjectOf(toks, chunks, verb, null) : null);
+      if (before && before !== tgt) {
+        src = before;
+        explain.push(`coordinated verb after 'but': the subject of the clause before ('${phrase(toks, before)}')`);
+      }
+    }
     // "Biden said there would be consequences for Riyadh": a verbal event with no subject of its own
     // is the speaker's
     if (!src && (!passive || !agentOf(toks, chunks, h.to)) && SPOKEN.has(p.plover)) {
