@@ -267,6 +267,11 @@ describe('resolve/actors: definite descriptions', () => {
     chunks('Russia fired a missile on Wednesday.', mem);
     assert.deepEqual(codesOf('The defence chiefs of the three countries agreed on it when they met in Oslo.', 'defence chiefs of the three countries', mem)?.sort(), ['DEUMIL', 'FRAMIL', 'POLMIL']);
   });
+  test("'the two men' and 'the three men' are the last persons named, of different countries", () => {
+    const mem = newMemory('2024-05-01', false);
+    chunks("Japan's Minoru Kihara hosted Britain's Grant Shapps and Italy's Guido Crosetto.", mem);
+    assert.deepEqual(countriesOf('The three men held talks.', 'The three men', mem)?.sort(), ['GBR', 'ITA', 'JPN']);
+  });
   test("'the North' and 'the South' are the Koreas in news of the Koreas, and nothing elsewhere", () => {
     const [, second] = docChunks(['Seoul reported more artillery fire near the border.', 'The South warned the North against further provocations.']);
     assert.deepEqual(second?.find((c) => c.text === 'The South')?.codes, ['KOR']);

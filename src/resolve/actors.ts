@@ -110,7 +110,7 @@ const PRONOUNS: Record<string, 'person' | 'group' | 'any'> = {
 const RELATIVE_WORDS = new Set(['which', 'that', 'whom', 'where']);
 const PAIR_NOUNS = new Set([
   'countries', 'nations', 'sides', 'states', 'governments', 'leaders', 'ministers', 'neighbours', 'neighbors',
-  'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners', 'rivals', 'adversaries', 'generals',
+  'allies', 'presidents', 'militaries', 'armies', 'parties', 'capitals', 'partners', 'rivals', 'adversaries', 'generals', 'men', 'premiers',
 ]);
 
 interface Piece {
@@ -350,7 +350,9 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
     // ("both sides", "the warring parties" of a civil war: one country's two sides when it is the only one named)
     // ("Egypt urged the warring parties": the one who asks the sides is not one of them)
     const asker = SIDE_NOUNS.has(noun) && ASKING.test(toks[group[0]!.from - 1]?.norm ?? '') ? (mem.sentenceLead ?? []) : [];
-    const pair = toks[group[0]!.from + 1]?.norm === 'three' ? lastTrio(mem) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem, noun === 'generals') : null) ?? topPair(mem, SIDE_NOUNS.has(noun), asker));
+    // ("the three men", "the three ministers": the last three persons named, of three countries)
+    const three = toks[group[0]!.from + 1]?.norm === 'three';
+    const pair = three ? ((PERSON_PAIRS.has(noun) ? lastPersons(mem, 3) : null) ?? lastTrio(mem)) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem, noun === 'generals') : null) ?? topPair(mem, SIDE_NOUNS.has(noun), asker));
     if (!pair) return null;
     return { from, to, members: pair, head: from, coref: true, placeOnly: false };
   }
@@ -786,6 +788,16 @@ function lastTwoPersons(mem: DocMemory, sides = false): ActorRef[] | null {
     }
   }
   return found.length === 2 ? found.map((a) => ({ ...a, via: "'both leaders' -> the last two persons named" })) : null;
+}
+
+function lastPersons(mem: DocMemory, n: number): ActorRef[] | null {
+  const found: ActorRef[] = [];
+  for (let i = mem.recent.length - 1; i >= 0 && i >= mem.recent.length - 8 && found.length < n; i--) {
+    for (const a of mem.recent[i]!) {
+      if (a.isPerson && /^[A-Z]{3}$/.test(a.country) && a.country !== 'IGO' && !found.some((f) => f.country === a.country)) found.push(a);
+    }
+  }
+  return found.length === n ? found.map((a) => ({ ...a, via: `'the ${n} men' -> the last ${n} persons named` })) : null;
 }
 
 function lastTrio(mem: DocMemory): ActorRef[] | null {
