@@ -205,6 +205,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
   let lastAttacker: ActorRef | null = null;
   // the author of the last seizure or arrest reported, for "the White House condemned the seizure"
   let lastCoercer: ActorRef | null = null;
+  // who released people last, for "ten Thai workers were also released"
+  let lastReleaser: ActorRef | null = null;
   // the parties of the last agreement or concession reported, and the author of the last act, for
   // "the EU welcomed the deal" and "Paris condemned the decision" in a later sentence
   let lastDeal: ActorRef[] = [];
@@ -269,6 +271,11 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
       if (r.source && !r.target && shared?.target && shared.target.country !== r.source.country && shared.type === r.type) {
         r = { ...r, target: shared.target, confidence: shared.confidence, explain: [...r.explain, `target shared with the other members of the compound: ${shared.target.country}`] };
       }
+      // "Hamas freed 13 hostages. Ten Thai workers were also released": a release with no agent is by the
+      // releaser reported before
+      if (r.type === 'RETREAT' && r.ploverMode === 'release' && !r.source && r.target && lastReleaser && lastReleaser.country !== r.target.country) {
+        r = { ...r, source: { ...lastReleaser, via: 'the releaser reported before' }, confidence: lowered(r.confidence), explain: [...r.explain, `release with no agent: by ${lastReleaser.country}, the releaser reported before`] };
+      }
       // ("Ecuadorian police stormed the embassy": an attack on no actor still has an author to condemn later)
       if (r.type === 'ASSAULT' && r.source && !r.target && r.source.country !== '---' && r.aux.length === 0) targetlessAttacker ??= r.source;
       if (!partial && !(r.noTarget && r.source) && (r.source === null) !== (r.target === null)) continue;
@@ -299,6 +306,8 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     const attack = sentence.find((e) => e.type === 'ASSAULT' && e.source && e.source.country !== '---' && !e.aux.length);
     const coercion = sentence.find((e) => e.type === 'COERCE' && e.source && e.source.country !== '---' && !e.aux.length);
     if (coercion?.source) lastCoercer = remembered(coercion.source);
+    const release = sentence.find((e) => e.type === 'RETREAT' && e.ploverMode === 'release' && e.source && e.source.country !== '---' && !e.aux.length);
+    if (release?.source) lastReleaser = remembered(release.source);
     if (attack?.source) lastAttacker = remembered(attack.source);
     // (weaker: only while no attack on a named actor was reported; "helped shoot down drones" is no such author)
     else if (targetlessAttacker && !lastAttacker) lastAttacker = remembered(targetlessAttacker);

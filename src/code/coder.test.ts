@@ -1254,4 +1254,10 @@ describe('coder: things, reasons and reported clauses', () => {
     const evs = code("Moscow's embassy said the incident was closed, but warned that Russia's answer would be firm if Poland detained more citizens.");
     assert.ok(evs.some((e) => e.type === 'THREATEN' && ctry(e.source) === 'RUS' && ctry(e.target) === 'POL'), show(evs));
   });
+  test('a release with no agent is by the releaser reported before; a number opening a sentence is no name', () => {
+    const evs = code('The Taliban freed two American hostages on Monday. Three Australian teachers were also released on Tuesday.');
+    const aus = evs.find((e) => e.type === 'RETREAT' && ctry(e.target) === 'AUS');
+    assert.ok(aus && ctry(aus.source) === 'AFG', show(evs));
+    assert.notEqual(aus?.target?.name, 'Three', show(evs));
+  });
 });

@@ -91,7 +91,7 @@ const MODIFIERS = new Set(
   ).split(' '),
 );
 const NOT_NAME = new Set(
-  'the a an on in at as by for from to of and but or if when while after before since during with this that these those it its he she they we i you monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december according however meanwhile also earlier later last next new'.split(
+  'the a an on in at as by for from to of and but or if when while after before since during with this that these those it its he she they we i you monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december according however meanwhile also earlier later last next new one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands dozens several some many'.split(
     ' ',
   ),
 );
