@@ -302,22 +302,22 @@ export function codeDocument(doc: Doc, lex: Lexicon, patterns: PatternIndex, kee
     // sentence has an event of the same type that names them, is part of that event
     const withActor = (e: CodedEvent): boolean => e.source !== null || e.target !== null;
     for (const ev of sentence) if (withActor(ev) || !sentence.some((o) => o.type === ev.type && withActor(o))) events.push(ev);
-    // the attack the next sentences may refer to ("the G7 condemned the attack")
-    const attack = sentence.find((e) => e.type === 'ASSAULT' && e.source && e.source.country !== '---' && !e.aux.length);
-    const coercion = sentence.find((e) => e.type === 'COERCE' && e.source && e.source.country !== '---' && !e.aux.length);
-    if (coercion?.source) lastCoercer = remembered(coercion.source);
-    const release = sentence.find((e) => e.type === 'RETREAT' && e.ploverMode === 'release' && e.source && e.source.country !== '---' && !e.aux.length);
-    if (release?.source) lastReleaser = remembered(release.source);
-    if (attack?.source) lastAttacker = remembered(attack.source);
-    // (weaker: only while no attack on a named actor was reported; "helped shoot down drones" is no such author)
-    else if (targetlessAttacker && !lastAttacker) lastAttacker = remembered(targetlessAttacker);
+    // what the next sentences may refer to ("the G7 condemned the attack"): the author of the first event
+    // of each kind in the sentence (occurred, or only intended where allowed)
+    const authorIn = (kind: (e: CodedEvent) => boolean, intended = false): ActorRef | null => {
+      const e = sentence.find((x) => kind(x) && x.source && x.source.country !== '---' && (intended ? !x.aux.some((y) => y !== 'intend') : !x.aux.length));
+      return e?.source ? remembered(e.source) : null;
+    };
+    lastCoercer = authorIn((e) => e.type === 'COERCE') ?? lastCoercer;
+    lastReleaser = authorIn((e) => e.type === 'RETREAT' && e.ploverMode === 'release') ?? lastReleaser;
+    // (an attack on no named actor is weaker: only while no attack on a named actor was reported; "helped
+    // shoot down drones" is no such author)
+    lastAttacker = authorIn((e) => e.type === 'ASSAULT') ?? (targetlessAttacker && !lastAttacker ? remembered(targetlessAttacker) : lastAttacker);
     // (a truce between a country's army and a rebel force too: two sectors of one country)
-    const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && !PRAISE_RULES.has(e.rule) && e.source && e.target && e.source.code !== e.target.code && !e.aux.some((a) => a !== 'intend'));
+    const deal = sentence.find((e) => DEAL_TYPES.has(e.type) && !PRAISE_RULES.has(e.rule) && e.source && e.target && e.source.code !== e.target.code && !e.aux.some((y) => y !== 'intend'));
     if (deal?.source && deal.target) lastDeal = [remembered(deal.source), remembered(deal.target)];
-    const act = sentence.find((e) => e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
-    if (act?.source) lastActor = remembered(act.source);
-    const accusation = sentence.find((e) => e.type === 'ACCUSE' && e.source && e.source.country !== '---' && !e.aux.some((a) => a !== 'intend'));
-    if (accusation?.source) lastAccuser = remembered(accusation.source);
+    lastActor = authorIn(() => true, true) ?? lastActor;
+    lastAccuser = authorIn((e) => e.type === 'ACCUSE', true) ?? lastAccuser;
   }
   return { id: doc.id, date: doc.date, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, events: mergeMentions(events) };
 }

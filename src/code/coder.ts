@@ -291,7 +291,7 @@ function blocked(toks: readonly Token[], a: number, b: number, verbs: RegExp | n
 // past verbs (of judging, promising, meeting) that open a second predicate of the same subject after 'and'
 const NEXT_VERB = /^(welcomed|condemned|praised|thanked|expressed|pledged|promised|vowed|signed|agreed|announced|accused|rejected|denied|reiterated|voiced|criticised|criticized|hailed|offered|invited|discussed|held|met|left|returned|travelled|traveled|flew|visited|described|dismissed|summoned|recalled)$/;
 // (a host's guest is its direct object: no verb of saying or asking comes between them either)
-const NEXT_VERB_OR_SAYING = new RegExp(`${NEXT_VERB.source.slice(0, -1)}|^(urged|called|said|warned|added|asked|appealed|pressed|demanded|told|stressed|insisted|noted)$`);
+const NEXT_VERB_OR_SAYING = new RegExp(`${NEXT_VERB.source}|^(urged|called|said|warned|added|asked|appealed|pressed|demanded|told|stressed|insisted|noted)$`);
 const REDUCED_RELATIVE = new Set(['convicted', 'accused', 'charged', 'suspected', 'found', 'sentenced', 'jailed', 'arrested', 'detained', 'wanted']);
 
 /** Start of the clause that holds token i: after the last clause boundary, skipping ", who/which ... ," asides. */
@@ -456,7 +456,7 @@ function subjectOf(toks: readonly Token[], chunks: readonly Chunk[], from: numbe
   return cands[0]!;
 }
 
-const CLAUSE_GLUE = new Set(['also', 'has', 'have', 'had', 'later', 'then', 'separately', 'meanwhile', 'too', 'itself', 'on', 'itself', 'swiftly', 'quickly', 'immediately', 'publicly', 'formally', 'officially', 'strongly', 'sharply', 'repeatedly']);
+const CLAUSE_GLUE = new Set(['also', 'has', 'have', 'had', 'later', 'then', 'separately', 'meanwhile', 'too', 'itself', 'on', 'swiftly', 'quickly', 'immediately', 'publicly', 'formally', 'officially', 'strongly', 'sharply', 'repeatedly']);
 const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|some|at|least)$/;
 /** A chunk right after a past-tense verb (and numbers or determiners): "killed one US soldier". */
 // past forms that end in neither -ed nor -ing ("met the president and signed ...")

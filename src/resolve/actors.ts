@@ -352,7 +352,7 @@ function resolveGroup(lex: Lexicon, toks: readonly Token[], group: Piece[], mem:
     const asker = SIDE_NOUNS.has(noun) && ASKING.test(toks[group[0]!.from - 1]?.norm ?? '') ? (mem.sentenceLead ?? []) : [];
     // ("the three men", "the three ministers": the last three persons named, of three countries)
     const three = toks[group[0]!.from + 1]?.norm === 'three';
-    const pair = three ? ((PERSON_PAIRS.has(noun) ? lastPersons(mem, 3) : null) ?? lastTrio(mem)) : ((PERSON_PAIRS.has(noun) ? lastTwoPersons(mem, noun === 'generals') : null) ?? topPair(mem, SIDE_NOUNS.has(noun), asker));
+    const pair = three ? ((PERSON_PAIRS.has(noun) ? lastPersons(mem, 3, "'the 3 men' -> the last 3 persons named") : null) ?? lastTrio(mem)) : ((PERSON_PAIRS.has(noun) ? lastPersons(mem, 2, "'both leaders' -> the last two persons named", noun === 'generals') : null) ?? topPair(mem, SIDE_NOUNS.has(noun), asker));
     if (!pair) return null;
     return { from, to, members: pair, head: from, coref: true, placeOnly: false };
   }
@@ -587,6 +587,9 @@ function isModifier(toks: readonly Token[], i: number): boolean {
   return /^[a-z]/.test(t.norm);
 }
 
+/** A pronoun's chunk standing for the given actors, each with the reason it was resolved so. */
+const corefChunk = (p: Piece, members: readonly ActorRef[], via: string): Chunk => ({ from: p.from, to: p.to, members: members.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false });
+
 function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk | null {
   const kind = PRONOUNS[toks[p.from]!.norm];
   // expletive "it": it is/was/has been ...
@@ -607,13 +610,13 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
   const lead = mem.sentenceLead;
   if (toks[p.from]!.norm === 'it' && lead && lead.length === 1 && !lead[0]!.isPerson && RELATIVE_WORDS.has(toks[p.from - 1]?.norm ?? '')) {
     const via = `pronoun 'it' in a relative clause -> the sentence's subject ${lead[0]!.name ?? lead[0]!.country}`;
-    return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+    return corefChunk(p, lead, via);
   }
   // "Trump said the strike was Netanyahu's decision, and he spoke with the emir": 'he' or 'she' opening a
   // clause after ', and' goes on with the sentence's subject
   if (kind === 'person' && toks[p.from - 1]?.norm === 'and' && toks[p.from - 2]?.norm === ',' && lead && lead.length === 1 && lead[0]!.isPerson) {
     const via = `pronoun '${toks[p.from]!.text}' after ', and' -> the sentence's subject ${lead[0]!.name ?? lead[0]!.country}`;
-    return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+    return corefChunk(p, lead, via);
   }
   // "Japan told Beijing it was concerned", "Biden told Netanyahu he would not take part": after
   // "told <someone>", the pronoun is the one who tells
@@ -623,7 +626,7 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     const fits = kind === 'person' ? lead.length === 1 && lead[0]!.isPerson : kind === 'group' ? lead.length === 1 && !lead[0]!.isPerson : true;
     if (between.length > 0 && fits && between.every((t) => t.cap || t.norm === 'the' || t.norm === "'s" || t.norm === '.' || t.norm === 'that')) {
       const via = `pronoun '${toks[p.from]!.text}' after 'told' -> the one who told, ${lead.map((m) => m.name ?? m.country).join(' and ')}`;
-      return { from: p.from, to: p.to, members: lead.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+      return corefChunk(p, lead, via);
     }
   }
   // "Mali, Burkina Faso and Niger, which form the Alliance of Sahel States, said they were recalling":
@@ -632,7 +635,7 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
   const plural = lead && new Set(lead.map((m) => m.country)).size > 1 ? lead : (mem.sentencePlural ?? null);
   if (toks[p.from]!.norm === 'they' && plural) {
     const via = `pronoun 'they' -> the sentence's subject ${plural.map((m) => m.name ?? m.country).join(' and ')}`;
-    return { from: p.from, to: p.to, members: plural.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+    return corefChunk(p, plural, via);
   }
   for (let i = mem.recent.length - 1; i >= 0; i--) {
     const group = mem.recent[i]!;
@@ -642,7 +645,7 @@ function pronounChunk(toks: readonly Token[], p: Piece, mem: DocMemory): Chunk |
     // "it" cannot stand for a compound ("Azerbaijan and Türkiye ... it"): no guess
     if (kind === 'group' && group.length > 1) return null;
     const via = `pronoun '${toks[p.from]!.text}' -> ${group.map((m) => m.name ?? m.country).join(' and ')}`;
-    return { from: p.from, to: p.to, members: group.map((m) => ({ ...m, via })), head: p.from, coref: true, placeOnly: false };
+    return corefChunk(p, group, via);
   }
   return null;
 }
@@ -778,26 +781,16 @@ function topPair(mem: DocMemory, sides = false, not: readonly ActorRef[] = []): 
 const PERSON_PAIRS = new Set(['leaders', 'presidents', 'ministers', 'men', 'premiers', 'generals']);
 const SIDE_NOUNS = new Set(['sides', 'parties', 'factions', 'rivals', 'adversaries']);
 const ASKING = /^(urged|urges|urging|called|calls|asked|asks|pressed|presses|told|tells|encouraged|encourages|invited|invites|to|on|warned|warns)$/;
-function lastTwoPersons(mem: DocMemory, sides = false): ActorRef[] | null {
+/** The last n persons named, of n countries ("the two generals" of a civil war: of one country, told apart by their sectors). */
+function lastPersons(mem: DocMemory, n: number, via: string, sides = false): ActorRef[] | null {
   const found: ActorRef[] = [];
-  // ("the two generals" of a civil war: two sides of one country, told apart by their sectors)
   const same = (f: ActorRef, a: ActorRef): boolean => f.country === a.country && (!sides || f.sector === a.sector);
-  for (let i = mem.recent.length - 1; i >= 0 && i >= mem.recent.length - 6 && found.length < 2; i--) {
+  for (let i = mem.recent.length - 1; i >= 0 && i >= mem.recent.length - (2 * n + 2) && found.length < n; i--) {
     for (const a of mem.recent[i]!) {
       if (a.isPerson && /^[A-Z]{3}$/.test(a.country) && a.country !== 'IGO' && !found.some((f) => same(f, a))) found.push(a);
     }
   }
-  return found.length === 2 ? found.map((a) => ({ ...a, via: "'both leaders' -> the last two persons named" })) : null;
-}
-
-function lastPersons(mem: DocMemory, n: number): ActorRef[] | null {
-  const found: ActorRef[] = [];
-  for (let i = mem.recent.length - 1; i >= 0 && i >= mem.recent.length - 8 && found.length < n; i--) {
-    for (const a of mem.recent[i]!) {
-      if (a.isPerson && /^[A-Z]{3}$/.test(a.country) && a.country !== 'IGO' && !found.some((f) => f.country === a.country)) found.push(a);
-    }
-  }
-  return found.length === n ? found.map((a) => ({ ...a, via: `'the ${n} men' -> the last ${n} persons named` })) : null;
+  return found.length === n ? found.map((a) => ({ ...a, via })) : null;
 }
 
 function lastTrio(mem: DocMemory): ActorRef[] | null {
